@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs everything `npm start` and `npm test` need, idempotently: each step checks first.
+# Facts behind each step: ../shared/TOOLCHAIN.md (no downloaded browsers; wasm-bindgen pinned).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The one place the wasm-bindgen version is read from: Cargo.toml pins it with "=".
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -1)
+[ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: cannot read the wasm-bindgen pin from Cargo.toml" >&2; exit 1; }
+export PATH="$HOME/.cargo/bin:$PATH"
+want_browsers=${WANT_BROWSERS:-chromium firefox}
+
+log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  log "building wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 min)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force \
+    || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force  # a locked dep can vanish from the mirror
+fi
+
+if ! command -v wasm-pack >/dev/null; then
+  log "building wasm-pack (about 2 min)"
+  cargo install wasm-pack --locked || cargo install wasm-pack
+fi
+
+apt_missing=()
+case " $want_browsers " in *" chromium "*)
+  [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || apt_missing+=(chromium-driver);;
+esac
+case " $want_browsers " in *" firefox "*)
+  command -v firefox-esr >/dev/null || command -v firefox >/dev/null || apt_missing+=(firefox-esr);;
+esac
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  log "installing Debian packages: ${apt_missing[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
+
+case " $want_browsers " in *" firefox "*)
+  if ! command -v geckodriver >/dev/null; then
+    log "building geckodriver (about 2 min)"
+    cargo install geckodriver --locked || cargo install geckodriver
+  fi;;
+esac
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+fi
+log "ready"

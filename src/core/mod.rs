@@ -1,0 +1,21 @@
+//! The sans-IO core: builds policies, strings to sign, signatures, forms, signed requests and
+//! digests. No IO, no clock, no async, no web-sys; time and credentials are arguments.
+
+pub mod credentials;
+pub mod encode;
+pub mod error;
+pub mod json;
+pub mod md5;
+pub mod options;
+pub mod policy;
+pub mod post_form;
+pub mod presign;
+pub mod put_headers;
+mod put_request;
+pub mod server_response;
+pub mod sign_policy;
+pub mod sigv2;
+pub mod sigv4;
+pub mod time;
+pub mod url;
+pub mod validate;

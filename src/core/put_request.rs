@@ -1,0 +1,54 @@
+//! What every PUT signer starts from: validated options, the object's address, the headers.
+
+use crate::core::error::Error;
+use crate::core::options::PutOptions;
+use crate::core::time::UtcTime;
+use crate::core::url::BucketAddress;
+use crate::core::validate;
+
+/// A PUT that passed validation, ready for a signer.
+pub(crate) struct PutRequest<'a> {
+    pub options: &'a PutOptions,
+    pub now: UtcTime,
+    pub address: BucketAddress,
+    /// The caller's headers, as given.
+    pub headers: Vec<(String, String)>,
+}
+
+impl<'a> PutRequest<'a> {
+    /// Checks every rule a PUT must meet before anything is signed.
+    pub fn new(o: &'a PutOptions, max_expiry: Option<i64>) -> Result<Self, Error> {
+        validate::credentials(&o.credentials)?;
+        let now = validate::now(o.now)?;
+        validate::key(&o.key)?;
+        validate::key_in_path(&o.key)?;
+        validate::expires_in(o.expires_in, max_expiry)?;
+        if let Some(size) = o.content_length {
+            validate::object_size("contentLength", size)?;
+        }
+        for (name, value) in &o.headers.0 {
+            validate::header_name(name, name)?;
+            validate::header_value(name, value)?;
+            let lower = name.to_ascii_lowercase();
+            if matches!(
+                lower.as_str(),
+                "host" | "authorization" | "date" | "content-length"
+            ) || lower.starts_with("x-amz-date")
+                || lower == "x-amz-security-token"
+            {
+                return Err(Error::invalid(
+                    "ReservedHeader",
+                    name,
+                    format!("\"{name}\" is set by the signer or the browser, not by the caller"),
+                ));
+            }
+        }
+        validate::metadata(o.headers.0.iter().map(|(n, v)| (n.as_str(), v.as_str())))?;
+        Ok(PutRequest {
+            options: o,
+            now,
+            address: BucketAddress::new(&o.endpoint, &o.bucket, o.path_style)?,
+            headers: o.headers.0.clone(),
+        })
+    }
+}

@@ -1,0 +1,175 @@
+//! Rules checked before anything is sent. Each failure is a typed [`Error`] naming the field and
+//! the limit. Limits: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html>,
+//! <https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html>,
+//! <https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html>.
+
+use crate::core::credentials::Credentials;
+use crate::core::error::Error;
+use crate::core::time::UtcTime;
+
+/// An object key is at most 1,023 bytes of UTF-8 (S3 allows 1,024; OSS and OBS 1,023, and one
+/// rule for every dialect keeps a key portable).
+pub const MAX_KEY_BYTES: usize = 1023;
+/// A single PUT or POST carries at most 5 GiB.
+pub const MAX_SINGLE_UPLOAD_BYTES: u64 = 5 * 1024 * 1024 * 1024;
+/// User metadata (names after the prefix plus values, UTF-8 bytes) is at most 2 KB.
+pub const MAX_METADATA_BYTES: usize = 2 * 1024;
+/// A SigV4 presigned URL lives at most 7 days.
+pub const MAX_PRESIGN_SECONDS: i64 = 7 * 24 * 3600;
+
+/// The signing instant must be given: the core has no clock.
+pub fn now(now: Option<UtcTime>) -> Result<UtcTime, Error> {
+    now.ok_or_else(|| Error::invalid("MissingTime", "now", "the signing time `now` is required"))
+}
+
+/// Access key and secret must be present (their values are never echoed).
+pub fn credentials(c: &Credentials) -> Result<(), Error> {
+    if c.access_key_id.trim().is_empty() {
+        return Err(Error::invalid(
+            "MissingCredentials",
+            "credentials.accessKeyId",
+            "the access key id is empty",
+        ));
+    }
+    if c.secret_access_key.is_empty() {
+        return Err(Error::invalid(
+            "MissingCredentials",
+            "credentials.secretAccessKey",
+            "the secret access key is empty",
+        ));
+    }
+    Ok(())
+}
+
+/// A key is 1 to 1,023 bytes of UTF-8.
+pub fn key(key: &str) -> Result<(), Error> {
+    if key.is_empty() {
+        return Err(Error::invalid("EmptyKey", "key", "the object key is empty"));
+    }
+    if key.len() > MAX_KEY_BYTES {
+        return Err(Error::invalid(
+            "KeyTooLong",
+            "key",
+            format!(
+                "the object key is {} bytes; the limit is {MAX_KEY_BYTES} bytes of UTF-8",
+                key.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A key sent in a URL path must not have `.` or `..` segments: URL parsers (every browser's
+/// fetch among them) resolve them, so the request would reach another key.
+pub fn key_in_path(key: &str) -> Result<(), Error> {
+    if key.split('/').any(|s| s == "." || s == "..") {
+        return Err(Error::invalid(
+            "InvalidObjectName",
+            "key",
+            "a key with \".\" or \"..\" segments cannot be sent in a URL (browsers rewrite them); use POST",
+        ));
+    }
+    Ok(())
+}
+
+/// The body fits a single PUT/POST.
+pub fn object_size(field: &str, size: u64) -> Result<(), Error> {
+    if size > MAX_SINGLE_UPLOAD_BYTES {
+        return Err(Error::invalid(
+            "EntityTooLarge",
+            field,
+            format!("{size} bytes is over the {MAX_SINGLE_UPLOAD_BYTES}-byte (5 GiB) limit of a single upload"),
+        ));
+    }
+    Ok(())
+}
+
+/// `content-length-range` bounds are ordered.
+pub fn length_range(min: u64, max: u64) -> Result<(), Error> {
+    if min > max {
+        return Err(Error::invalid(
+            "InvalidContentLengthRange",
+            "content-length-range",
+            format!("content-length-range minimum {min} is greater than its maximum {max}"),
+        ));
+    }
+    Ok(())
+}
+
+/// A file's size lies within a policy's `content-length-range`.
+pub fn size_in_range(size: u64, min: u64, max: u64) -> Result<(), Error> {
+    if size < min || size > max {
+        return Err(Error::invalid(
+            "EntityOutsideRange",
+            "content-length-range",
+            format!("the file is {size} bytes; the policy allows {min} to {max} bytes"),
+        ));
+    }
+    Ok(())
+}
+
+/// The expiry lies in the future (and, for presigned URLs, within `max` seconds).
+pub fn expires_in(seconds: i64, max: Option<i64>) -> Result<(), Error> {
+    if seconds <= 0 {
+        return Err(Error::invalid(
+            "ExpirationNotInFuture",
+            "expiresIn",
+            format!("expiresIn is {seconds} s; the expiration must be in the future"),
+        ));
+    }
+    if let Some(max) = max.filter(|m| seconds > *m) {
+        return Err(Error::invalid(
+            "ExpiresTooLong",
+            "expiresIn",
+            format!("expiresIn is {seconds} s; the limit is {max} s (7 days)"),
+        ));
+    }
+    Ok(())
+}
+
+/// A header or field name is an HTTP token (RFC 9110 §5.6.2).
+pub fn header_name(field: &str, name: &str) -> Result<(), Error> {
+    let tchar = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+    if name.is_empty() || !name.bytes().all(tchar) {
+        return Err(Error::invalid(
+            "InvalidHeaderName",
+            field,
+            format!("\"{name}\" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)"),
+        ));
+    }
+    Ok(())
+}
+
+/// A header value has no line breaks or NULs (they would split or truncate the request).
+pub fn header_value(field: &str, value: &str) -> Result<(), Error> {
+    if value.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0)) {
+        return Err(Error::invalid(
+            "InvalidHeaderValue",
+            field,
+            format!("the value of {field} contains a line break or NUL"),
+        ));
+    }
+    Ok(())
+}
+
+/// Names and values of `x-amz-meta-*` pairs are valid and their total is at most 2 KB.
+pub fn metadata<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Result<(), Error> {
+    let mut total = 0;
+    for (name, value) in pairs {
+        let lower = name.to_ascii_lowercase();
+        let Some(meta_key) = lower.strip_prefix("x-amz-meta-") else {
+            continue;
+        };
+        header_name(name, name)?;
+        header_value(name, value)?;
+        total += meta_key.len() + value.len();
+    }
+    if total > MAX_METADATA_BYTES {
+        return Err(Error::invalid(
+            "MetadataTooLarge",
+            "x-amz-meta-*",
+            format!("user metadata is {total} bytes; the limit is {MAX_METADATA_BYTES} bytes (names after x-amz-meta- plus values)"),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! Core errors as JavaScript `Error`s named `BucketUploadError`, with `code`, `kind`, `field`,
+//! `status` and `requestId` properties a caller can switch on.
+
+use crate::core::error::{Error, ErrorKind};
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+
+fn kind_name(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Validation => "validation",
+        ErrorKind::Server => "server",
+        ErrorKind::Network => "network",
+        ErrorKind::Aborted => "aborted",
+        ErrorKind::Integrity => "integrity",
+        ErrorKind::Read => "read",
+    }
+}
+
+/// The JavaScript error for `e`.
+pub fn to_js(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    err.set_name("BucketUploadError");
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&err, &JsValue::from_str(k), &v);
+    };
+    set("code", JsValue::from_str(&e.code));
+    set("kind", JsValue::from_str(kind_name(e.kind)));
+    set(
+        "field",
+        e.field
+            .as_deref()
+            .map_or(JsValue::UNDEFINED, JsValue::from_str),
+    );
+    set(
+        "status",
+        e.status.map_or(JsValue::UNDEFINED, |s| JsValue::from(s)),
+    );
+    set(
+        "requestId",
+        e.request_id
+            .as_deref()
+            .map_or(JsValue::UNDEFINED, JsValue::from_str),
+    );
+    err.into()
+}
+
+/// The rejection of an aborted operation.
+pub fn aborted() -> Error {
+    Error::new(ErrorKind::Aborted, "Aborted", "the operation was aborted")
+}
+
+/// Turns a thrown JS value into a core error: a DOMException keeps its name as the code
+/// (`NotReadableError` → code `NotReadable`, kind read), anything else is a network error.
+pub fn from_js(value: &JsValue, context: &str) -> Error {
+    if let Some(dom) = value.dyn_ref::<web_sys::DomException>() {
+        let name = dom.name();
+        return match name.as_str() {
+            "AbortError" => aborted(),
+            "NotReadableError" | "NotFoundError" | "SecurityError" => Error::new(
+                ErrorKind::Read,
+                name.trim_end_matches("Error"),
+                format!("{context}: the file could not be read ({name}: {}); it may have changed on disk or access was lost", dom.message()),
+            ),
+            _ => Error::new(ErrorKind::Read, &name, format!("{context}: {}", dom.message())),
+        };
+    }
+    let message = value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown failure".into());
+    Error::new(
+        ErrorKind::Network,
+        "NetworkError",
+        format!("{context}: {message}"),
+    )
+}

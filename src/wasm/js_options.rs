@@ -1,0 +1,109 @@
+//! Reading JavaScript option objects into core options.
+
+use crate::core::error::Error;
+use crate::core::time::UtcTime;
+use js_sys::{Array, Reflect};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Deserializes an options object; a type mistake becomes a validation error naming the option.
+pub fn parse<T: DeserializeOwned>(options: &JsValue, what: &str) -> Result<T, Error> {
+    serde_wasm_bindgen::from_value(options.clone())
+        .map_err(|e| Error::invalid("InvalidOptions", what, format!("{what}: {e}")))
+}
+
+/// The `now` option (a `Date` or epoch milliseconds), else the page's clock. The clock is read
+/// here, in the shell, never in the core.
+pub fn now(options: &JsValue) -> Result<UtcTime, Error> {
+    let value = get(options, "now");
+    let millis = if value.is_undefined() || value.is_null() {
+        js_sys::Date::now()
+    } else if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        date.get_time()
+    } else if let Some(n) = value.as_f64() {
+        n
+    } else {
+        return Err(Error::invalid(
+            "InvalidOptions",
+            "now",
+            "now must be a Date or epoch milliseconds",
+        ));
+    };
+    if !millis.is_finite() {
+        return Err(Error::invalid(
+            "InvalidOptions",
+            "now",
+            "now is not a valid date",
+        ));
+    }
+    Ok(UtcTime::from_unix_seconds((millis / 1000.0).floor() as i64))
+}
+
+/// `options[name]`, or `undefined`.
+pub fn get(options: &JsValue, name: &str) -> JsValue {
+    if options.is_object() {
+        Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// `[[name, value], ...]` as a JS array.
+pub fn pairs_to_js(pairs: &[(String, String)]) -> Array {
+    pairs
+        .iter()
+        .map(|(n, v)| Array::of2(&JsValue::from_str(n), &JsValue::from_str(v)))
+        .collect()
+}
+
+/// `{ name: value, ... }` as a JS object.
+pub fn pairs_to_object(pairs: &[(String, String)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (n, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(n), &JsValue::from_str(v));
+    }
+    o
+}
+
+/// Name/value pairs from `[[name, value], ...]` or `{ name: value }` (insertion order kept).
+pub fn pairs_from_js(value: &JsValue, what: &str) -> Result<Vec<(String, String)>, Error> {
+    let bad = || {
+        Error::invalid(
+            "InvalidOptions",
+            what,
+            format!("{what} must be [[name, value], ...] or an object of strings"),
+        )
+    };
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    let entries: Array = if Array::is_array(value) {
+        value.clone().unchecked_into()
+    } else if value.is_object() {
+        js_sys::Object::entries(value.unchecked_ref())
+    } else {
+        return Err(bad());
+    };
+    let mut out = Vec::with_capacity(entries.length() as usize);
+    for entry in entries.iter() {
+        let pair: Array = entry.dyn_into().map_err(|_| bad())?;
+        let name = pair.get(0).as_string().ok_or_else(bad)?;
+        let v = pair.get(1);
+        let value = v
+            .as_string()
+            .or_else(|| v.as_f64().map(|n| n.to_string()))
+            .ok_or_else(bad)?;
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+/// The result object builder: `set(&o, "etag", value)`.
+pub fn set(o: &js_sys::Object, name: &str, value: JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(name), &value);
+}
+
+/// An optional string as a JS value (`undefined` when absent).
+pub fn opt_str(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::UNDEFINED, JsValue::from_str)
+}
