@@ -6,7 +6,7 @@
 
 pub mod core;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use crate::core::credentials::Credentials;
 pub use crate::core::error::{Error, ErrorKind};

@@ -9,3 +9,7 @@ mod js_error;
 mod js_options;
 mod typescript;
 mod xhr;
+
+pub use api_md5::content_md5;
+pub use api_sign::{presign_put, sign_policy, sign_post_form, sign_put_headers};
+pub use api_upload::{post_object, put_object};

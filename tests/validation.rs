@@ -1,0 +1,354 @@
+//! One test per validation rule: each bad input is refused before anything is signed, with the
+//! rule's code and the offending field.
+
+use bucket_upload::{
+    presign_put, sign_post_form, sign_put_headers, Condition, Credentials, ErrorKind, Fields,
+    PostFormOptions, PutOptions, SigVersion, UtcTime,
+};
+
+fn post() -> PostFormOptions {
+    PostFormOptions {
+        dialect: Default::default(),
+        version: SigVersion::V4,
+        endpoint: "http://127.0.0.1:9000".into(),
+        bucket: "demo".into(),
+        region: "us-east-1".into(),
+        path_style: true,
+        credentials: Credentials::new("AKIDEXAMPLE", "not-a-real-secret"),
+        key: "uploads/a.txt".into(),
+        expires_in: 600,
+        now: Some(UtcTime::from_unix_seconds(1_700_000_000)),
+        conditions: vec![],
+        fields: Fields::default(),
+    }
+}
+
+fn put() -> PutOptions {
+    PutOptions {
+        dialect: Default::default(),
+        version: SigVersion::V4,
+        endpoint: "http://127.0.0.1:9000".into(),
+        bucket: "demo".into(),
+        region: "us-east-1".into(),
+        path_style: true,
+        credentials: Credentials::new("AKIDEXAMPLE", "not-a-real-secret"),
+        key: "uploads/a.txt".into(),
+        expires_in: 600,
+        now: Some(UtcTime::from_unix_seconds(1_700_000_000)),
+        headers: Fields::default(),
+        content_length: None,
+    }
+}
+
+#[track_caller]
+fn refused<T: std::fmt::Debug>(r: Result<T, bucket_upload::Error>, code: &str, field: &str) {
+    let e = r.expect_err("must be refused");
+    assert_eq!(e.kind, ErrorKind::Validation, "{e}");
+    assert_eq!(e.code, code, "{e}");
+    assert_eq!(e.field.as_deref(), Some(field), "{e}");
+    assert!(
+        !e.message.contains("not-a-real-secret"),
+        "the secret leaked into: {e}"
+    );
+}
+
+#[test]
+fn empty_key() {
+    refused(
+        sign_post_form(&PostFormOptions {
+            key: "".into(),
+            ..post()
+        }),
+        "EmptyKey",
+        "key",
+    );
+    refused(
+        presign_put(&PutOptions {
+            key: "".into(),
+            ..put()
+        }),
+        "EmptyKey",
+        "key",
+    );
+}
+
+#[test]
+fn key_over_1023_bytes() {
+    // 342 three-byte characters = 1,026 bytes, though only 342 characters.
+    let key = "文".repeat(342);
+    refused(
+        sign_post_form(&PostFormOptions {
+            key: key.clone(),
+            ..post()
+        }),
+        "KeyTooLong",
+        "key",
+    );
+    refused(
+        presign_put(&PutOptions { key, ..put() }),
+        "KeyTooLong",
+        "key",
+    );
+    assert!(sign_post_form(&PostFormOptions {
+        key: "k".repeat(1023),
+        ..post()
+    })
+    .is_ok());
+}
+
+#[test]
+fn key_with_dot_segments_in_a_url() {
+    refused(
+        presign_put(&PutOptions {
+            key: "a/../b".into(),
+            ..put()
+        }),
+        "InvalidObjectName",
+        "key",
+    );
+    // A POST carries the key in the body, where dots are harmless.
+    assert!(sign_post_form(&PostFormOptions {
+        key: "a/../b".into(),
+        ..post()
+    })
+    .is_ok());
+}
+
+#[test]
+fn object_over_5_gib_for_put() {
+    let limit = 5 * 1024 * 1024 * 1024;
+    refused(
+        presign_put(&PutOptions {
+            content_length: Some(limit + 1),
+            ..put()
+        }),
+        "EntityTooLarge",
+        "contentLength",
+    );
+    assert!(presign_put(&PutOptions {
+        content_length: Some(limit),
+        ..put()
+    })
+    .is_ok());
+}
+
+#[test]
+fn content_length_range_min_over_max() {
+    let o = PostFormOptions {
+        conditions: vec![Condition::ContentLengthRange(10, 9)],
+        ..post()
+    };
+    refused(
+        sign_post_form(&o),
+        "InvalidContentLengthRange",
+        "content-length-range",
+    );
+}
+
+#[test]
+fn expiration_not_in_the_future() {
+    refused(
+        sign_post_form(&PostFormOptions {
+            expires_in: 0,
+            ..post()
+        }),
+        "ExpirationNotInFuture",
+        "expiresIn",
+    );
+    refused(
+        sign_post_form(&PostFormOptions {
+            expires_in: -60,
+            ..post()
+        }),
+        "ExpirationNotInFuture",
+        "expiresIn",
+    );
+    refused(
+        presign_put(&PutOptions {
+            expires_in: 0,
+            ..put()
+        }),
+        "ExpirationNotInFuture",
+        "expiresIn",
+    );
+}
+
+#[test]
+fn presigned_url_over_7_days() {
+    refused(
+        presign_put(&PutOptions {
+            expires_in: 604_801,
+            ..put()
+        }),
+        "ExpiresTooLong",
+        "expiresIn",
+    );
+    assert!(presign_put(&PutOptions {
+        expires_in: 604_800,
+        ..put()
+    })
+    .is_ok());
+}
+
+#[test]
+fn user_metadata_over_2_kb() {
+    let big = |n: usize| Fields(vec![("x-amz-meta-note".into(), "x".repeat(n))]);
+    // "note" (4 bytes) + value: 2,044 is exactly 2 KB.
+    assert!(sign_post_form(&PostFormOptions {
+        fields: big(2044),
+        ..post()
+    })
+    .is_ok());
+    refused(
+        sign_post_form(&PostFormOptions {
+            fields: big(2045),
+            ..post()
+        }),
+        "MetadataTooLarge",
+        "x-amz-meta-*",
+    );
+    refused(
+        presign_put(&PutOptions {
+            headers: big(2045),
+            ..put()
+        }),
+        "MetadataTooLarge",
+        "x-amz-meta-*",
+    );
+}
+
+#[test]
+fn header_names_http_does_not_allow() {
+    let bad = Fields(vec![("x-amz-meta-my key".into(), "v".into())]);
+    refused(
+        sign_post_form(&PostFormOptions {
+            fields: bad.clone(),
+            ..post()
+        }),
+        "InvalidHeaderName",
+        "x-amz-meta-my key",
+    );
+    refused(
+        sign_put_headers(&PutOptions {
+            headers: bad,
+            ..put()
+        }),
+        "InvalidHeaderName",
+        "x-amz-meta-my key",
+    );
+    let unicode = Fields(vec![("x-amz-meta-naïve".into(), "v".into())]);
+    refused(
+        presign_put(&PutOptions {
+            headers: unicode,
+            ..put()
+        }),
+        "InvalidHeaderName",
+        "x-amz-meta-naïve",
+    );
+}
+
+#[test]
+fn header_values_with_line_breaks() {
+    let bad = Fields(vec![(
+        "Content-Type".into(),
+        "text/plain\r\nX-Evil: 1".into(),
+    )]);
+    refused(
+        presign_put(&PutOptions {
+            headers: bad,
+            ..put()
+        }),
+        "InvalidHeaderValue",
+        "Content-Type",
+    );
+}
+
+#[test]
+fn empty_access_key_or_secret() {
+    let no_id = Credentials::new("", "not-a-real-secret");
+    refused(
+        sign_post_form(&PostFormOptions {
+            credentials: no_id,
+            ..post()
+        }),
+        "MissingCredentials",
+        "credentials.accessKeyId",
+    );
+    let no_secret = Credentials::new("AKIDEXAMPLE", "");
+    refused(
+        presign_put(&PutOptions {
+            credentials: no_secret,
+            ..put()
+        }),
+        "MissingCredentials",
+        "credentials.secretAccessKey",
+    );
+}
+
+#[test]
+fn missing_signing_time() {
+    refused(
+        sign_post_form(&PostFormOptions {
+            now: None,
+            ..post()
+        }),
+        "MissingTime",
+        "now",
+    );
+}
+
+#[test]
+fn fields_the_signer_owns() {
+    let f = Fields(vec![("policy".into(), "x".into())]);
+    refused(
+        sign_post_form(&PostFormOptions {
+            fields: f,
+            ..post()
+        }),
+        "ReservedField",
+        "policy",
+    );
+    let h = Fields(vec![("Authorization".into(), "x".into())]);
+    refused(
+        sign_put_headers(&PutOptions {
+            headers: h,
+            ..put()
+        }),
+        "ReservedHeader",
+        "Authorization",
+    );
+}
+
+#[test]
+fn endpoint_and_bucket() {
+    refused(
+        sign_post_form(&PostFormOptions {
+            endpoint: "127.0.0.1:9000".into(),
+            ..post()
+        }),
+        "InvalidEndpoint",
+        "endpoint",
+    );
+    refused(
+        sign_post_form(&PostFormOptions {
+            endpoint: "ftp://h".into(),
+            ..post()
+        }),
+        "InvalidEndpoint",
+        "endpoint",
+    );
+    refused(
+        sign_post_form(&PostFormOptions {
+            bucket: "".into(),
+            ..post()
+        }),
+        "InvalidBucketName",
+        "bucket",
+    );
+    let o = PostFormOptions {
+        bucket: "My_Bucket".into(),
+        path_style: false,
+        ..post()
+    };
+    refused(sign_post_form(&o), "InvalidBucketName", "bucket");
+}
