@@ -16,16 +16,6 @@ pub enum Condition {
 }
 
 impl Condition {
-    /// The form field a condition constrains (without `$`), if any.
-    pub fn field(&self) -> Option<&str> {
-        match self {
-            Condition::Eq(name, _) | Condition::StartsWith(name, _) => {
-                Some(name.strip_prefix('$').unwrap_or(name))
-            }
-            Condition::ContentLengthRange(..) => None,
-        }
-    }
-
     fn write_json(&self, out: &mut String) {
         match self {
             Condition::Eq(name, value) => {

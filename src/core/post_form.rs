@@ -63,21 +63,18 @@ pub fn sign_post_form(o: &PostFormOptions) -> Result<PostForm, Error> {
         ));
     }
 
+    // Every field the form sends is pinned to its exact value, as the AWS SDKs do: a caller's
+    // own `starts-with` condition narrows what a backend accepts, it does not loosen the form.
     let mut conditions = vec![Condition::Eq("bucket".into(), o.bucket.clone())];
-    let covered = |name: &str| {
-        o.conditions
-            .iter()
-            .any(|c| c.field().is_some_and(|f| f.eq_ignore_ascii_case(name)))
-    };
     for (name, value) in &form {
-        if covered(name) {
-            continue;
-        }
-        // S3 substitutes ${filename} after checking the policy, so only the prefix is known.
-        conditions.push(match value.find(FILENAME_VARIABLE) {
+        // The browser replaces ${filename}, so only the prefix before it is known here.
+        let c = match value.find(FILENAME_VARIABLE) {
             Some(at) => Condition::StartsWith(name.clone(), value[..at].to_string()),
             None => Condition::Eq(name.clone(), value.clone()),
-        });
+        };
+        if !o.conditions.contains(&c) {
+            conditions.push(c);
+        }
     }
     conditions.extend(o.conditions.iter().cloned());
     conditions.extend(
