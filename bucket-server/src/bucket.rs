@@ -1,0 +1,82 @@
+//! The S3 listener's service stack: CORS, then body draining, then s3s with signature checks on an
+//! s3s-fs folder.
+
+use std::path::Path;
+use std::time::Duration;
+
+use hyper::header::{HeaderName, ETAG, LOCATION};
+use hyper::Method;
+use s3s::auth::SimpleAuth;
+use s3s::service::S3ServiceBuilder;
+use s3s_fs::FileSystem;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use hyper::header::HeaderValue;
+use tower::Layer;
+use tower_http::cors::{AllowHeaders, Any, Cors, CorsLayer};
+use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
+
+use crate::drain::DrainService;
+
+/// The service answering on the bucket port.
+pub type BucketService =
+    Cors<SetResponseHeader<DrainService, fn(&hyper::Response<s3s::Body>) -> Option<HeaderValue>>>;
+
+/// s3s 0.14 sends no `x-amz-request-id`; real S3 always does, and clients report it with errors.
+/// A process-unique counter stands in for it.
+fn request_id(_: &hyper::Response<s3s::Body>) -> Option<HeaderValue> {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    HeaderValue::from_str(&format!(
+        "LOCAL{:016X}",
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ))
+    .ok()
+}
+
+/// Builds the bucket service over `data_dir` (which must exist), accepting requests signed with the
+/// one key pair given. Unsigned requests are refused by s3s's default access check.
+pub fn service(
+    data_dir: &Path,
+    access_key: &str,
+    secret_key: &str,
+) -> std::io::Result<BucketService> {
+    let fs = FileSystem::new(data_dir).map_err(|e| std::io::Error::other(format!("{e:?}")))?;
+    let mut builder = S3ServiceBuilder::new(fs);
+    builder.set_auth(SimpleAuth::from_single(access_key, secret_key));
+    let id = SetResponseHeaderLayer::if_not_present(
+        HeaderName::from_static("x-amz-request-id"),
+        request_id as fn(&hyper::Response<s3s::Body>) -> Option<HeaderValue>,
+    );
+    Ok(cors().layer(id.layer(DrainService::new(builder.build()))))
+}
+
+/// CORS for a page on another origin (the www port) uploading straight to the bucket.
+///
+/// s3s answers OPTIONS with 501, so the layer answers every OPTIONS itself as a preflight.
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        // No cookies or HTTP auth are used, so `*` is enough for any page origin.
+        .allow_origin(Any)
+        .allow_methods([
+            Method::GET,
+            Method::PUT,
+            Method::POST,
+            Method::HEAD,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
+        // Echo the requested headers instead of `*`: browsers never let `*` cover `Authorization`,
+        // which the signed-header PUT flow sends.
+        .allow_headers(AllowHeaders::mirror_request())
+        // Without these, page scripts cannot read the upload's ETag, version or request id.
+        .expose_headers([
+            ETAG,
+            HeaderName::from_static("x-amz-request-id"),
+            HeaderName::from_static("x-amz-id-2"),
+            HeaderName::from_static("x-amz-version-id"),
+            LOCATION,
+        ])
+        // Harmless when not asked for; lets Chrome's private-network preflight through.
+        .allow_private_network(true)
+        .max_age(Duration::from_secs(600))
+}
