@@ -28,19 +28,25 @@ pub fn presign_put(o: &PutOptions) -> Result<String, Error> {
 
 /// [`presign_put`] with its intermediate strings.
 pub fn presign_put_parts(o: &PutOptions) -> Result<Presigned, Error> {
+    presign("PUT", o)
+}
+
+/// A presigned URL for `method` (`PUT`, or `GET`/`HEAD` to read an object back) with its
+/// intermediate strings.
+pub fn presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
     match o.version {
-        SigVersion::V4 => presign_v4(&PutRequest::new(o, Some(MAX_PRESIGN_SECONDS))?),
-        SigVersion::V2 => presign_v2(&PutRequest::new(o, None)?),
+        SigVersion::V4 => presign_v4(method, &PutRequest::new(o, Some(MAX_PRESIGN_SECONDS))?),
+        SigVersion::V2 => presign_v2(method, &PutRequest::new(o, None)?),
     }
 }
 
-fn presign_v4(r: &PutRequest) -> Result<Presigned, Error> {
+fn presign_v4(method: &str, r: &PutRequest) -> Result<Presigned, Error> {
     let o = r.options;
     let scope = Scope::new(r.now, &o.region, "s3");
     let mut headers = vec![("host".to_string(), r.address.host.clone())];
     headers.extend(r.headers.iter().cloned());
     // Signed header names come from the same canonicalization that signs them.
-    let names = CanonicalRequest::new("PUT", "", &[], &headers, "").signed_headers();
+    let names = CanonicalRequest::new(method, "", &[], &headers, "").signed_headers();
     let mut query = vec![
         ("X-Amz-Algorithm".to_string(), sigv4::ALGORITHM.to_string()),
         (
@@ -55,7 +61,7 @@ fn presign_v4(r: &PutRequest) -> Result<Presigned, Error> {
         query.push(("X-Amz-Security-Token".to_string(), token.to_string()));
     }
     let path = r.address.object_path(&o.key);
-    let creq = CanonicalRequest::new("PUT", &path, &query, &headers, sigv4::UNSIGNED_PAYLOAD);
+    let creq = CanonicalRequest::new(method, &path, &query, &headers, sigv4::UNSIGNED_PAYLOAD);
     let sts = StringToSign::new(r.now, scope.clone(), &creq.to_string()).to_string();
     let signature = sigv4::signature(&o.credentials.secret_access_key, &scope, &sts);
     let mut pairs = creq.query.clone();
@@ -72,14 +78,14 @@ fn presign_v4(r: &PutRequest) -> Result<Presigned, Error> {
     })
 }
 
-fn presign_v2(r: &PutRequest) -> Result<Presigned, Error> {
+fn presign_v2(method: &str, r: &PutRequest) -> Result<Presigned, Error> {
     let o = r.options;
     let expires = r.now.plus_seconds(o.expires_in).unix_seconds().to_string();
     let mut headers = r.headers.clone();
     if let Some(token) = o.credentials.token() {
         headers.push(("x-amz-security-token".to_string(), token.to_string()));
     }
-    let sts = StringToSignV2::new("PUT", &headers, &expires, &r.address.v2_resource(&o.key));
+    let sts = StringToSignV2::new(method, &headers, &expires, &r.address.v2_resource(&o.key));
     let signature = sigv2::signature(&o.credentials.secret_access_key, &sts.to_string());
     let mut url = format!(
         "{}?AWSAccessKeyId={}&Expires={expires}&Signature={}",
