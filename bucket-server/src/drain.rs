@@ -19,7 +19,9 @@ use bytes::Bytes;
 use http_body_util::BodyExt;
 use hyper::body::{Body, Frame, Incoming, SizeHint};
 use hyper::header::{HeaderValue, CONNECTION, CONTENT_TYPE};
-use hyper::{Request, Response, StatusCode};
+use hyper::{Method, Request, Response, StatusCode};
+
+use crate::md5_guard::{self, Md5Guard};
 use s3s::service::S3Service;
 
 /// Past this many unread bytes we give up draining and close the connection instead: more than the
@@ -87,9 +89,21 @@ impl tower::Service<Request<Incoming>> for DrainService {
         Box::pin(async move {
             let (parts, body) = req.into_parts();
             let shared = Arc::new(Mutex::new(body));
-            let req =
-                Request::from_parts(parts, s3s::Body::http_body(SharedBody(Arc::clone(&shared))));
+            let body = SharedBody(Arc::clone(&shared));
+            let content_md5 = parts
+                .headers
+                .get("content-md5")
+                .and_then(|v| v.to_str().ok());
+            let (body, md5_mismatch) = match content_md5.filter(|_| parts.method == Method::PUT) {
+                Some(md5) => match Md5Guard::new(body, md5) {
+                    Ok((guard, flag)) => (s3s::Body::http_body(guard), Some(flag)),
+                    Err(body) => (s3s::Body::http_body(body), None),
+                },
+                None => (s3s::Body::http_body(body), None),
+            };
+            let req = Request::from_parts(parts, body);
             let mut resp = match s3.call(req).await {
+                _ if md5_guard::tripped(&md5_mismatch) => md5_guard::bad_digest(),
                 Ok(resp) => resp,
                 // s3s means "abort the connection" here; a plain 500 tells the client more.
                 Err(_) => internal_error(),

@@ -6,6 +6,7 @@
 mod bucket;
 mod config;
 mod drain;
+mod md5_guard;
 mod serve;
 mod sign;
 mod www;

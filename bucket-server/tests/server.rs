@@ -159,7 +159,7 @@ fn preflight_is_answered_with_cors_headers() {
 }
 
 #[test]
-fn www_port_serves_the_page_and_sign_stub() {
+fn www_port_serves_the_page_config_and_signer_without_the_secret() {
     let srv = Server::start("www");
     let page = http(&srv.page_addr, "GET", "/", &[], b"").unwrap();
     assert_eq!(page.status, 200);
@@ -170,18 +170,40 @@ fn www_port_serves_the_page_and_sign_stub() {
             .status,
         404
     );
-    let sign = http(
-        &srv.page_addr,
-        "POST",
-        "/sign",
-        &[("content-type", "application/json")],
-        b"{}",
-    )
-    .unwrap();
-    assert!(sign
+    let config = http(&srv.page_addr, "GET", "/config", &[], b"").unwrap();
+    assert_eq!(config.status, 200);
+    let sign = |body: &str| {
+        http(
+            &srv.page_addr,
+            "POST",
+            "/sign",
+            &[("content-type", "application/json")],
+            body.as_bytes(),
+        )
+        .unwrap()
+    };
+    let form = sign(r#"{"method":"post","version":"v4","key":"uploads/a.txt"}"#);
+    assert_eq!(form.status, 200, "{}", String::from_utf8_lossy(&form.body));
+    assert!(form
         .header("content-type")
         .unwrap()
         .starts_with("application/json"));
+    let put = sign(r#"{"method":"put","key":"uploads/a.txt","contentType":"text/plain"}"#);
+    assert_eq!(put.status, 200);
+    let outside = sign(r#"{"method":"put","key":"etc/passwd"}"#);
+    assert_eq!(outside.status, 403);
+    let too_long = sign(&format!(
+        r#"{{"method":"post","key":"uploads/{}"}}"#,
+        "k".repeat(1100)
+    ));
+    assert_eq!(too_long.status, 400);
+    assert!(String::from_utf8_lossy(&too_long.body).contains("KeyTooLong"));
+    for r in [&config, &form, &put, &outside, &too_long] {
+        assert!(
+            !String::from_utf8_lossy(&r.body).contains(SK),
+            "a response carries the secret"
+        );
+    }
     assert_eq!(
         http(&srv.page_addr, "POST", "/sign", &[], b"not json")
             .unwrap()
