@@ -1,3 +1,6 @@
+// Shared by several test crates; each uses only part of it.
+#![allow(dead_code)]
+
 //! Test helpers: start the real binary on free ports, speak raw HTTP/1.1, sign with SigV4.
 //! Raw `std::net` keeps the test free of an HTTP client crate and shows exactly what is sent.
 
