@@ -85,11 +85,12 @@ pub async fn md5_of_blob(blob: &web_sys::Blob, o: &ReadOptions) -> Result<Md5Dig
 
 /// MD5 of a Blob or File as `{ base64, hex }`; rejects with code `Aborted` when `signal` aborts
 /// and with `NotReadable` when the file cannot be read or changes while read.
-#[wasm_bindgen(js_name = contentMd5, unchecked_return_type = "Promise<Md5Result>")]
+#[wasm_bindgen(js_name = contentMd5, unchecked_return_type = "Md5Result")]
 pub async fn content_md5(
     blob: web_sys::Blob,
-    #[wasm_bindgen(unchecked_param_type = "ReadOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ReadOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
     let run = async {
         let o = ReadOptions::from_js(&options)?;
         md5_of_blob(&blob, &o).await

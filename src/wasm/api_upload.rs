@@ -75,12 +75,13 @@ fn finish(
 
 /// Uploads `file` with a signed POST form `{ url, fields }`: fields in order, the file last.
 /// `${filename}` in the key is replaced by the file's name, as S3 would.
-#[wasm_bindgen(js_name = postObject, unchecked_return_type = "Promise<UploadResult>")]
+#[wasm_bindgen(js_name = postObject, unchecked_return_type = "UploadResult")]
 pub async fn post_object(
     file: web_sys::Blob,
     #[wasm_bindgen(unchecked_param_type = "PostForm")] form: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "UploadOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "UploadOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
     let run = async {
         let url = get(&form, "url")
             .as_string()
@@ -139,13 +140,14 @@ pub async fn post_object(
 /// Uploads `file` with PUT to `{ url, headers }` (a presigned URL, or a request from
 /// `signPutHeaders`). `contentMd5` (`{ base64, hex }`) is sent as Content-MD5 unless the headers
 /// already carry it, and the ETag is checked against it.
-#[wasm_bindgen(js_name = putObject, unchecked_return_type = "Promise<UploadResult>")]
+#[wasm_bindgen(js_name = putObject, unchecked_return_type = "UploadResult")]
 pub async fn put_object(
     file: web_sys::Blob,
     #[wasm_bindgen(unchecked_param_type = "{ url: string, headers?: Record<string, string> }")]
     request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "PutUploadOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PutUploadOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
     let run = async {
         let url = get(&request, "url")
             .as_string()

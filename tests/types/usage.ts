@@ -1,0 +1,33 @@
+// Compiled with `tsc --noEmit --strict` against the generated pkg/bucket_upload.d.ts: the README's
+// calls must type-check, and misuse must not (the @ts-expect-error lines fail the build if the
+// declarations ever become `any`).
+import init, {
+  contentMd5, postObject, putObject, presignPut, signPolicy, signPostForm, signPutHeaders,
+  type BucketUploadError, type Md5Result, type PostForm, type UploadResult,
+} from '../../pkg/bucket_upload.js';
+
+export async function demo(file: File, signal: AbortSignal): Promise<void> {
+  await init();
+  const md5: Md5Result = await contentMd5(file, { chunkSize: 8 << 20, onProgress: (d, t) => d / t, signal });
+  const credentials = { accessKeyId: 'AK', secretAccessKey: 'SK', sessionToken: 'T' };
+  const form: PostForm = signPostForm({
+    dialect: 's3', version: 'v4', endpoint: 'http://127.0.0.1:9000', bucket: 'demo', region: 'us-east-1',
+    pathStyle: true, credentials, key: 'uploads/${filename}', expiresIn: 600, now: new Date(),
+    conditions: [['starts-with', '$key', 'uploads/'], ['content-length-range', 0, 10485760]],
+    fields: { 'Content-Type': 'text/plain', success_action_status: '201', 'x-amz-meta-owner': 'ann' },
+  });
+  const posted: UploadResult = await postObject(file, form, { onProgress: () => {}, signal, contentMd5: md5 });
+  const url: string = presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', headers: { 'Content-MD5': md5.base64 } });
+  const put: UploadResult = await putObject(file, { url }, { contentMd5: md5 });
+  const signed = signPutHeaders({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k' });
+  const fields: [string, string][] = signPolicy('e30=', { version: 'v2', credentials }).fields;
+  console.log(posted.etag, put.md5Verified, signed.headers, fields, await contentMd5(file));
+  // @ts-expect-error: the bucket is required
+  signPostForm({ endpoint: 'http://h', credentials, key: 'k' });
+  // @ts-expect-error: only 'v2' | 'v4'
+  presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', version: 'v3' });
+}
+
+export function describe(e: BucketUploadError): string {
+  return `${e.code} ${e.kind} ${e.field ?? ''} ${e.status ?? ''} ${e.requestId ?? ''}`;
+}
