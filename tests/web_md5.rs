@@ -49,7 +49,7 @@ async fn module_md5(data: &[u8], chunk_size: Option<u32>) -> (String, String) {
     if let Some(c) = chunk_size {
         Reflect::set(&options, &"chunkSize".into(), &JsValue::from(c)).unwrap();
     }
-    let r = bucket_upload_md5(blob_of(data), options.into())
+    let r = bucket_upload_md5(blob_of(data), Some(options.into()))
         .await
         .unwrap();
     let get = |k: &str| Reflect::get(&r, &k.into()).unwrap().as_string().unwrap();
