@@ -19,9 +19,9 @@ node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 --module
 stage "native Rust tests (core and bucket server)"
 cargo test --quiet --workspace
 stage "browser tests: contentMd5 in headless Chromium"
-WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack --quiet test --release --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- --test web_md5
+WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack test --release --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- --test web_md5
 stage "browser tests: contentMd5 in headless Firefox"
-WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack --quiet test --release --headless --firefox --geckodriver "$(command -v geckodriver)" --mode no-install -- --test web_md5
+WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack test --release --headless --firefox --geckodriver "$(command -v geckodriver)" --mode no-install -- --test web_md5
 stage "Node tests against the vendors' SDKs"
 node --test tests/node/
 stage "end-to-end: demo page, headless Chromium, local bucket"
