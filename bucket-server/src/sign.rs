@@ -73,9 +73,10 @@ pub fn handle(req_json: Value, ctx: &SignContext) -> Result<Value, (u16, Value)>
     let mut expires_in = EXPIRES_IN;
     match req.scenario.as_deref() {
         None | Some("") | Some("none") => {}
-        // Signed an hour ago for a minute: valid when signed, expired when it reaches the bucket.
+        // Signed two minutes ago for one: valid when signed, expired when it reaches the bucket,
+        // yet within the 15-minute clock skew servers allow, so the refusal is about expiry.
         Some("expired") => {
-            now = now.plus_seconds(-3600);
+            now = now.plus_seconds(-120);
             expires_in = 60;
         }
         Some("wrong-secret") => credentials.secret_access_key = "not-the-bucket-secret".into(),

@@ -1,0 +1,120 @@
+// Shared Playwright helpers: Debian's Chromium (never a downloaded browser), the demo page, one
+// upload through its form, and a watch over everything the page received for the secret.
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Opens the demo page in a fresh context. Every request and response of the context is kept
+ * (URL, headers, body) so `assertNeverSaw` can check it afterwards.
+ */
+export async function openPage(browser, server) {
+  const context = await browser.newContext();
+  const traffic = [];
+  context.on('request', (req) => {
+    traffic.push(
+      (async () => ({
+        what: `request ${req.method()} ${req.url()}`,
+        text: [req.url(), JSON.stringify(await req.allHeaders()), req.postDataBuffer()?.toString('latin1') ?? ''],
+      }))(),
+    );
+  });
+  context.on('response', (res) => {
+    traffic.push(
+      (async () => ({
+        what: `response ${res.status()} ${res.url()}`,
+        text: [
+          JSON.stringify(await res.allHeaders()),
+          // Redirects and aborted requests have no body.
+          await res.body().then((b) => b.toString('latin1'), () => ''),
+        ],
+      }))(),
+    );
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(server.page);
+  await page.waitForSelector('body:not([data-ready="false"])');
+  const ready = await page.getAttribute('body', 'data-ready');
+  assert.equal(ready, 'true', `the page did not start: ${await page.textContent('#status')} ${problems.join('; ')}`);
+
+  return {
+    page,
+    context,
+    /** Fails if the page's DOM or any request or response of the context contains `secret`. */
+    async assertNeverSaw(secret) {
+      assert.ok(secret && secret.length >= 16, 'no secret to look for');
+      assert.ok(!(await page.content()).includes(secret), 'page.content() contains the secret key');
+      const all = await Promise.all(traffic);
+      assert.ok(all.length > 0, 'no network traffic was recorded');
+      for (const { what, text } of all) {
+        // Bodies were decoded as latin1; the secret is ASCII, so a match is a match either way.
+        assert.ok(!text.some((t) => t.includes(secret)), `${what} contains the secret key`);
+      }
+      return all.length;
+    },
+  };
+}
+
+/**
+ * Uploads `buffer` as a file named `name` through the page's form and waits for the result.
+ * `key` undefined keeps the page's default key.
+ */
+export async function uploadThroughPage(page, { name, mimeType = 'application/octet-stream', buffer, key, method, scenario = 'none' }) {
+  await page.setInputFiles('#file', { name, mimeType, buffer });
+  if (key !== undefined) await page.fill('#key', key);
+  await page.selectOption('#method', method);
+  await page.selectOption('#scenario', scenario);
+  await page.click('#upload');
+  await page.waitForSelector('#result[data-status="ok"], #result[data-status="error"]', { timeout: 60_000 });
+  return page.evaluate(() => {
+    const text = (id) => document.getElementById(id)?.textContent ?? null;
+    return {
+      status: document.getElementById('result').dataset.status,
+      etag: text('result-etag'),
+      md5Check: text('result-md5-check'),
+      key: text('result-key'),
+      size: text('result-size'),
+      time: text('result-time'),
+      speed: text('result-speed'),
+      requestId: text('result-request-id'),
+      errorCode: text('error-code'),
+      errorMessage: text('error-message'),
+      errorStatus: text('error-status'),
+      md5Hex: text('md5-hex'),
+      md5Base64: text('md5-base64'),
+    };
+  });
+}
+
+/** Where the server stores `key`: DATA_DIR/<bucket>/<key>. */
+export const objectPath = (server, key) => join(server.dataDir, server.bucket, key);
+
+/** Every non-hidden file under the bucket folder (s3s-fs keeps its metadata in dot files). */
+export function storedFiles(server) {
+  const base = join(server.dataDir, server.bucket);
+  if (!existsSync(base)) return [];
+  return readdirSync(base, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && !d.name.startsWith('.'))
+    .map((d) => join(d.parentPath ?? d.path, d.name).slice(base.length + 1));
+}

@@ -1,0 +1,246 @@
+// The demo page: hash the file, ask the backend to sign, upload straight to the bucket.
+// The backend (POST /sign) holds the secret; this page never sees or asks for it.
+import init, { contentMd5, postObject, putObject } from '/pkg/bucket_upload.js';
+
+const $ = (id) => document.getElementById(id);
+const form = $('form');
+const fileInput = $('file');
+const keyInput = $('key');
+const methodSelect = $('method');
+const scenarioSelect = $('scenario');
+const ownerInput = $('owner');
+const uploadButton = $('upload');
+const cancelButton = $('cancel');
+const result = $('result');
+const statusLine = $('status');
+
+let ready = false;
+let controller = null; // AbortController of the run in progress, if any
+
+start();
+
+async function start() {
+  try {
+    await init();
+    const res = await fetch('/config', { headers: { accept: 'application/json' } });
+    if (!res.ok) throw new Error(`GET /config answered HTTP ${res.status}`);
+    const config = await res.json();
+    $('endpoint').textContent = config.bucketEndpoint ?? '?';
+    $('bucket').textContent = config.bucket ?? '?';
+    $('region').textContent = config.region ?? '?';
+    ready = true;
+    document.body.dataset.ready = 'true';
+    setStatus('Ready: choose a file.');
+  } catch (e) {
+    document.body.dataset.ready = 'error';
+    setStatus(`The page could not start: ${e.message}`);
+  }
+  updateButtons();
+}
+
+fileInput.addEventListener('change', updateButtons);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  upload();
+});
+cancelButton.addEventListener('click', () => controller?.abort());
+
+function updateButtons() {
+  const busy = controller !== null;
+  uploadButton.disabled = !ready || busy || fileInput.files.length === 0;
+  cancelButton.disabled = !busy;
+}
+
+function setStatus(text) {
+  statusLine.textContent = text;
+}
+
+/** An onProgress callback that drives a <progress> bar and its percentage label. */
+function progressTo(bar, label) {
+  return (loaded, total) => {
+    const fraction = total > 0 ? Math.min(loaded / total, 1) : 1;
+    bar.value = fraction;
+    label.textContent = `${Math.floor(fraction * 100)}%`;
+  };
+}
+
+async function upload() {
+  const file = fileInput.files[0];
+  if (!file || controller) return;
+  const [method, version] = methodSelect.value.split('-'); // "post-v4" -> post, v4
+  const scenario = scenarioSelect.value;
+  controller = new AbortController();
+  const { signal } = controller;
+  updateButtons();
+  resetOutput();
+  const hashProgress = progressTo($('hash-progress'), $('hash-percent'));
+  const uploadProgress = progressTo($('upload-progress'), $('upload-percent'));
+  let step = 'hashing';
+  try {
+    setStatus('Step 1 of 3: computing the MD5 of the file…');
+    const md5 = await contentMd5(file, { onProgress: hashProgress, signal });
+    hashProgress(1, 1);
+    $('md5-base64').textContent = md5.base64;
+    $('md5-hex').textContent = md5.hex;
+
+    step = 'signing';
+    setStatus('Step 2 of 3: asking the backend to sign…');
+    let key = keyInput.value;
+    // POST forms keep ${filename}: postObject substitutes it, as S3 would. A PUT URL names the key.
+    if (method === 'put') key = key.replaceAll('${filename}', file.name);
+    const request = {
+      method,
+      version,
+      key,
+      contentType: file.type || 'application/octet-stream',
+      contentMd5: md5.base64,
+    };
+    const owner = ownerInput.value.trim();
+    if (owner) request.metadata = { owner };
+    if (scenario === 'expired' || scenario === 'wrong-secret') request.scenario = scenario;
+    const signed = await sign(request, signal);
+
+    step = 'uploading';
+    setStatus('Step 2 of 3: uploading to the bucket…');
+    const started = performance.now();
+    let res;
+    if (method === 'post') {
+      const postForm = scenario === 'tampered' ? tamperPolicy(signed) : signed;
+      res = await postObject(file, postForm, { onProgress: uploadProgress, signal, contentMd5: md5 });
+    } else {
+      const put = scenario === 'tampered' ? tamperUrl(signed) : signed;
+      res = await putObject(file, put, { contentMd5: md5, onProgress: uploadProgress, signal });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    uploadProgress(1, 1);
+    showSuccess(res, { file, md5, seconds, key: res.key ?? key.replaceAll('${filename}', file.name) });
+  } catch (e) {
+    showError(e, step);
+  } finally {
+    controller = null;
+    updateButtons();
+  }
+}
+
+/** POST /sign; on failure throws an Error with the backend's `code`, `status` and `field`. */
+async function sign(request, signal) {
+  const res = await fetch('/sign', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(request),
+    signal,
+  });
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON: reported below by status alone.
+  }
+  if (!res.ok || !body) {
+    const e = new Error(body?.message ?? body?.error ?? `the backend answered HTTP ${res.status}`);
+    e.code = body?.code ?? 'SignFailed';
+    e.status = res.status;
+    e.field = body?.field;
+    throw e;
+  }
+  return body;
+}
+
+const utf8Decode = (b64) => new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+const utf8Encode = (text) => btoa(Array.from(new TextEncoder().encode(text), (b) => String.fromCharCode(b)).join(''));
+
+/**
+ * Failure demo: the form an attacker would like, i.e. the signed policy with its expiration pushed
+ * a year later. The policy still decodes and parses; only its signature no longer matches.
+ */
+function tamperPolicy(signed) {
+  const fields = signed.fields.map(([name, value]) => {
+    if (name !== 'policy') return [name, value];
+    const json = utf8Decode(value);
+    const later = json.replace(/("expiration"\s*:\s*")(\d{4})/, (_, head, year) => head + (Number(year) + 1));
+    return [name, utf8Encode(later === json ? `${json} ` : later)];
+  });
+  return { ...signed, fields };
+}
+
+/** Failure demo for PUT: the presigned URL with a longer X-Amz-Expires than was signed. */
+function tamperUrl(signed) {
+  const url = signed.url.replace(/([?&]X-Amz-Expires=)(\d+)/, (_, head, secs) => head + (Number(secs) + 3600));
+  return { ...signed, url };
+}
+
+function resetOutput() {
+  for (const id of ['hash', 'upload']) progressTo($(`${id}-progress`), $(`${id}-percent`))(0, 1);
+  $('md5-base64').textContent = '–';
+  $('md5-hex').textContent = '–';
+  result.replaceChildren();
+  result.dataset.status = 'pending';
+  delete result.dataset.etag;
+  delete result.dataset.md5Check;
+  delete result.dataset.errorCode;
+}
+
+/** Renders `rows` ([label, value, id]) as a definition list inside #result. */
+function renderRows(title, rows) {
+  const heading = document.createElement('h3');
+  heading.textContent = title;
+  const list = document.createElement('dl');
+  for (const [label, value, id] of rows) {
+    const row = document.createElement('div');
+    const dt = document.createElement('dt');
+    const dd = document.createElement('dd');
+    dt.textContent = label;
+    dd.textContent = value ?? '–';
+    if (id) dd.id = id;
+    row.append(dt, dd);
+    list.append(row);
+  }
+  result.replaceChildren(heading, list);
+}
+
+function showSuccess(res, { file, md5, seconds, key }) {
+  const etag = res.etag ?? '';
+  const etagHex = etag.replace(/^W\//, '').replaceAll('"', '').toLowerCase();
+  const md5Check = etag && etagHex === md5.hex.toLowerCase() ? 'yes' : 'no';
+  const speed = file.size / 1e6 / Math.max(seconds, 0.001);
+  renderRows('Uploaded', [
+    ['HTTP status', String(res.status), 'result-http-status'],
+    ['ETag', etag || '(none)', 'result-etag'],
+    ['MD5 check (ETag equals computed MD5)', md5Check, 'result-md5-check'],
+    ['Size', formatSize(file.size), 'result-size'],
+    ['Time', `${(seconds * 1000).toFixed(0)} ms`, 'result-time'],
+    ['Speed', `${speed.toFixed(2)} MB/s`, 'result-speed'],
+    ['Key', key, 'result-key'],
+    ['Request id', res.requestId, 'result-request-id'],
+  ]);
+  result.dataset.etag = etag;
+  result.dataset.md5Check = md5Check;
+  result.dataset.status = 'ok';
+  setStatus(`Step 3 of 3: uploaded ${key} (${formatSize(file.size)}).`);
+}
+
+function showError(e, step) {
+  const code = e?.code ?? (e?.name === 'AbortError' ? 'Aborted' : 'Error');
+  renderRows(code === 'Aborted' ? 'Cancelled' : `Failed while ${step}`, [
+    ['Error code', code, 'error-code'],
+    ['Message', e?.message ?? String(e), 'error-message'],
+    ['HTTP status', e?.status != null ? String(e.status) : '(no response)', 'error-status'],
+    ['Request id', e?.requestId, 'error-request-id'],
+    ...(e?.field ? [['Field', e.field, 'error-field']] : []),
+  ]);
+  result.dataset.errorCode = code;
+  result.dataset.status = 'error';
+  setStatus(code === 'Aborted' ? 'Cancelled.' : `Step 3 of 3: the upload failed (${code}).`);
+}
+
+function formatSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = -1;
+  do {
+    value /= 1024;
+    unit += 1;
+  } while (value >= 1024 && unit < units.length - 1);
+  return `${value.toFixed(2)} ${units[unit]} (${bytes.toLocaleString('en')} B)`;
+}
