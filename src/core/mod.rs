@@ -1,12 +1,15 @@
 //! The sans-IO core: builds policies, strings to sign, signatures, forms, signed requests and
 //! digests. No IO, no clock, no async, no web-sys; time and credentials are arguments.
 
+pub mod cms;
 pub mod credentials;
 pub mod encode;
 pub mod error;
 pub mod json;
 pub mod md5;
+pub mod obs;
 pub mod options;
+pub mod oss;
 pub mod policy;
 pub mod post_form;
 pub mod presign;

@@ -10,9 +10,39 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dialect {
-    /// Amazon S3 and S3-compatible stores.
+    /// Amazon S3 and S3-compatible stores (MinIO, Ceph, s3s, and Huawei OBS's S3-compatible API).
     #[default]
     S3,
+    /// Alibaba Cloud OSS (`x-oss-*`; V1 HMAC-SHA1 and V4 OSS4-HMAC-SHA256).
+    Oss,
+    /// Huawei Cloud OBS's native API (`x-obs-*`, `OBS AK:sig`).
+    Obs,
+    /// The CMS token PUT of seed 000 (`Authentication` header).
+    Cms,
+}
+
+impl Dialect {
+    /// The name used in options and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::S3 => "s3",
+            Dialect::Oss => "oss",
+            Dialect::Obs => "obs",
+            Dialect::Cms => "cms",
+        }
+    }
+
+    /// The typed error for an operation this dialect does not have (yet).
+    pub fn unsupported(self, operation: &str) -> crate::core::error::Error {
+        crate::core::error::Error::invalid(
+            "UnsupportedDialect",
+            "dialect",
+            format!(
+                "{operation} is not available for dialect \"{}\"",
+                self.name()
+            ),
+        )
+    }
 }
 
 /// Which signature version to sign with.

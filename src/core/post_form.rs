@@ -2,7 +2,7 @@
 //! Spec: <https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTForms.html>.
 
 use crate::core::error::Error;
-use crate::core::options::{PostFormOptions, SigVersion, SignPolicyOptions};
+use crate::core::options::{Dialect, PostFormOptions, SigVersion, SignPolicyOptions};
 use crate::core::policy::{Condition, PostPolicy};
 use crate::core::sign_policy::{sign_policy, v2_policy_fields, v4_policy_fields};
 use crate::core::url::BucketAddress;
@@ -22,6 +22,16 @@ const FILENAME_VARIABLE: &str = "${filename}";
 /// Builds the policy (every field the form sends appears in a condition), signs it, and returns
 /// the form. Validation happens first: nothing is signed for input a server would refuse.
 pub fn sign_post_form(o: &PostFormOptions) -> Result<PostForm, Error> {
+    match o.dialect {
+        Dialect::S3 => s3_post_form(o),
+        Dialect::Oss => crate::core::oss::sign_post_form(o),
+        Dialect::Obs => crate::core::obs::sign_post_form(o),
+        Dialect::Cms => Err(o.dialect.unsupported("a POST form")),
+    }
+}
+
+/// The S3 form (also OBS's S3-compatible form, seed 002).
+fn s3_post_form(o: &PostFormOptions) -> Result<PostForm, Error> {
     validate::credentials(&o.credentials)?;
     let now = validate::now(o.now)?;
     validate::key(&o.key)?;

@@ -5,7 +5,7 @@
 
 use crate::core::encode::uri_encode;
 use crate::core::error::Error;
-use crate::core::options::{PutOptions, SigVersion};
+use crate::core::options::{Dialect, PutOptions, SigVersion};
 use crate::core::put_request::PutRequest;
 use crate::core::sigv2::{self, StringToSignV2};
 use crate::core::sigv4::{self, CanonicalRequest, Scope, StringToSign};
@@ -34,6 +34,15 @@ pub fn presign_put_parts(o: &PutOptions) -> Result<Presigned, Error> {
 /// A presigned URL for `method` (`PUT`, or `GET`/`HEAD` to read an object back) with its
 /// intermediate strings.
 pub fn presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
+    match o.dialect {
+        Dialect::S3 => s3_presign(method, o),
+        Dialect::Oss => crate::core::oss::presign(method, o),
+        Dialect::Obs => crate::core::obs::presign(method, o),
+        Dialect::Cms => Err(o.dialect.unsupported("a presigned URL")),
+    }
+}
+
+fn s3_presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
     match o.version {
         SigVersion::V4 => presign_v4(method, &PutRequest::new(o, Some(MAX_PRESIGN_SECONDS))?),
         SigVersion::V2 => presign_v2(method, &PutRequest::new(o, None)?),

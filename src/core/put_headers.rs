@@ -4,7 +4,7 @@
 //! SigV2: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html>.
 
 use crate::core::error::Error;
-use crate::core::options::{PutOptions, SigVersion};
+use crate::core::options::{Dialect, PutOptions, SigVersion};
 use crate::core::put_request::PutRequest;
 use crate::core::sigv2::{self, StringToSignV2};
 use crate::core::sigv4::{self, CanonicalRequest, Scope, StringToSign};
@@ -23,6 +23,15 @@ pub struct SignedRequest {
 
 /// Signs a PUT of `o.key` with the headers in `o.headers`, body unsigned (UNSIGNED-PAYLOAD).
 pub fn sign_put_headers(o: &PutOptions) -> Result<SignedRequest, Error> {
+    match o.dialect {
+        Dialect::S3 => s3_put_headers(o),
+        Dialect::Oss => crate::core::oss::sign_put_headers(o),
+        Dialect::Obs => crate::core::obs::sign_put_headers(o),
+        Dialect::Cms => crate::core::cms::sign_put_headers(o),
+    }
+}
+
+fn s3_put_headers(o: &PutOptions) -> Result<SignedRequest, Error> {
     let r = PutRequest::new(o, None)?;
     let c = &o.credentials;
     let mut headers = r.headers.clone();

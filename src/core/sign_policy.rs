@@ -4,7 +4,7 @@
 
 use crate::core::credentials::Credentials;
 use crate::core::error::Error;
-use crate::core::options::{SigVersion, SignPolicyOptions};
+use crate::core::options::{Dialect, SigVersion, SignPolicyOptions};
 use crate::core::time::UtcTime;
 use crate::core::{sigv2, sigv4, validate};
 
@@ -41,6 +41,18 @@ pub fn v2_policy_fields(c: &Credentials) -> Vec<(String, String)> {
 ///   `x-amz-signature` (hex HMAC-SHA256 of the policy with the AWS4 signing key);
 /// - V2: `AWSAccessKeyId`, [`x-amz-security-token`], `policy`, `signature` (base64 HMAC-SHA1).
 pub fn sign_policy(
+    policy_base64: &str,
+    o: &SignPolicyOptions,
+) -> Result<Vec<(String, String)>, Error> {
+    match o.dialect {
+        Dialect::S3 => s3_sign_policy(policy_base64, o),
+        Dialect::Oss => crate::core::oss::sign_policy(policy_base64, o),
+        Dialect::Obs => crate::core::obs::sign_policy(policy_base64, o),
+        Dialect::Cms => Err(o.dialect.unsupported("a POST policy")),
+    }
+}
+
+fn s3_sign_policy(
     policy_base64: &str,
     o: &SignPolicyOptions,
 ) -> Result<Vec<(String, String)>, Error> {

@@ -10,7 +10,7 @@ export type Condition =
   | ['content-length-range', number, number]
   | Record<string, string>;
 interface Target {
-  dialect?: 's3';
+  dialect?: 's3' | 'oss' | 'obs' | 'cms';
   version?: 'v2' | 'v4';
   /** `http(s)://host[:port]` */
   endpoint: string;
@@ -33,7 +33,7 @@ export interface PutOptions extends Target {
   contentLength?: number;
 }
 export interface SignPolicyOptions {
-  dialect?: 's3'; version?: 'v2' | 'v4'; credentials: Credentials; region?: string; now?: Date | number;
+  dialect?: 's3' | 'oss' | 'obs' | 'cms'; version?: 'v2' | 'v4'; credentials: Credentials; region?: string; now?: Date | number;
 }
 export interface PostForm { url: string; fields: [string, string][] }
 export interface SignedRequest {
