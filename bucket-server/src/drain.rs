@@ -22,6 +22,7 @@ use hyper::header::{HeaderValue, CONNECTION, CONTENT_TYPE};
 use hyper::{Method, Request, Response, StatusCode};
 
 use crate::md5_guard::{self, Md5Guard};
+use crate::rechunk::Rechunk;
 use s3s::service::S3Service;
 
 /// Past this many unread bytes we give up draining and close the connection instead: more than the
@@ -99,6 +100,10 @@ impl tower::Service<Request<Incoming>> for DrainService {
                     Ok((guard, flag)) => (s3s::Body::http_body(guard), Some(flag)),
                     Err(body) => (s3s::Body::http_body(body), None),
                 },
+                // POST Object is multipart: see rechunk.rs for the s3s bug this avoids.
+                None if parts.method == Method::POST => {
+                    (s3s::Body::http_body(Rechunk::new(body)), None)
+                }
                 None => (s3s::Body::http_body(body), None),
             };
             let req = Request::from_parts(parts, body);

@@ -7,6 +7,7 @@ mod bucket;
 mod config;
 mod drain;
 mod md5_guard;
+mod rechunk;
 mod serve;
 mod sign;
 mod www;

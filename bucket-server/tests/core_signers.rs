@@ -192,3 +192,59 @@ fn bad_digest_put_stores_nothing() {
     assert_eq!((e.status, e.code.as_str()), (Some(400), "BadDigest"), "{e}");
     assert!(!srv.data_dir.join("demo/uploads/bad").exists());
 }
+
+/// Regression: s3s 0.14.1's multipart parser refused a POST whose body frames ended in a partial
+/// boundary match followed by a frame over 64 KiB (`BoundaryBufferTooLarge`, 400 "failed to read
+/// file stream"); a file of carriage returns hit it every time (rechunk.rs).
+#[test]
+fn s3s_boundary_buffer_bug_post_of_carriage_returns_is_stored() {
+    use bucket_upload::{sign_post_form, Condition, PostFormOptions};
+    let srv = Server::start("core-post-cr");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let form = sign_post_form(&PostFormOptions {
+        dialect: Default::default(),
+        version: SigVersion::V4,
+        endpoint: format!("http://{}", srv.bucket_addr),
+        bucket: "demo".into(),
+        region: "us-east-1".into(),
+        path_style: true,
+        credentials: Credentials::new(AK, SK),
+        key: "uploads/cr.bin".into(),
+        expires_in: 300,
+        now: Some(UtcTime::from_unix_seconds(now as i64)),
+        conditions: vec![Condition::ContentLengthRange(0, 10 << 20)],
+        fields: Fields::default(),
+    })
+    .unwrap();
+    let data = vec![b'\r'; 5 * 1024 * 1024 + 1];
+    let boundary = "----bucketUploadTestBoundary7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, value) in &form.fields {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+    }
+    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cr.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+    body.extend_from_slice(&data);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    let r = http(
+        &srv.bucket_addr,
+        "POST",
+        "/demo",
+        &[("content-type", &content_type)],
+        &body,
+    )
+    .unwrap();
+    assert!(
+        r.status < 300,
+        "{} {}",
+        r.status,
+        String::from_utf8_lossy(&r.body)
+    );
+    assert_eq!(
+        std::fs::read(srv.data_dir.join("demo/uploads/cr.bin")).unwrap(),
+        data
+    );
+}
