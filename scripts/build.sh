@@ -11,8 +11,14 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-multivalue --enable-mutable-globals \
   pkg/bucket_upload_bg.wasm -o pkg/bucket_upload_bg.wasm
+# The hashing worker imports ./bucket_upload.js; it ships beside it.
+cp js/bucket_upload_worker.js pkg/
+node -e '
+  const fs = require("fs"); const p = JSON.parse(fs.readFileSync("pkg/package.json"));
+  p.files = [...new Set([...(p.files || []), "bucket_upload_worker.js", "snippets"])];
+  fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");'
 # The trailing options objects are optional; wasm-bindgen cannot say so for a typed JsValue.
-sed -i -E 's/options: (ReadOptions|UploadOptions|PutUploadOptions)\)/options?: \1)/' pkg/bucket_upload.d.ts
+sed -i -E 's/options: (ReadOptions|UploadOptions|PutUploadOptions|DigestOptions)\)/options?: \1)/' pkg/bucket_upload.d.ts
 wasm_gz=$(gzip -9c pkg/bucket_upload_bg.wasm | wc -c)
 js_gz=$(gzip -9c pkg/bucket_upload.js | wc -c)
 echo "build: pkg/ ready — wasm $(wc -c < pkg/bucket_upload_bg.wasm) B ($wasm_gz B gzipped), js glue $js_gz B gzipped"

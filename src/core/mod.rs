@@ -3,6 +3,7 @@
 
 pub mod cms;
 pub mod credentials;
+pub mod digest;
 pub mod encode;
 pub mod error;
 pub mod json;

@@ -2,7 +2,7 @@
 //! server says it stored. Nothing is reported as uploaded unless the server answered 2xx and,
 //! when the MD5 is known, its ETag equals it.
 
-use super::api_md5::ReadOptions;
+use super::api_digests::ReadOptions;
 use super::blob_reader::blob_size;
 use super::js_error::to_js;
 use super::js_options::{get, opt_str, pairs_from_js, set};

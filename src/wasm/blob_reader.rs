@@ -47,3 +47,33 @@ pub async fn finish_read(read: JsFuture, expected: usize, buf: &mut Vec<u8>) -> 
     array.copy_to(&mut buf[..]);
     Ok(())
 }
+
+/// Reads `blob` from `start` to its end through `blob.stream()`, passing each chunk to `feed`.
+///
+/// The fallback when slice reads fail: Chromium can refuse every `slice().arrayBuffer()` of a big
+/// in-memory Blob with NotReadableError while its stream still reads (seen at 256 MiB). `feed`
+/// gets each chunk and the count so far, and may stop the read with an error. Returns the count.
+pub async fn stream_from(blob: &web_sys::Blob, start: u64, mut feed: impl FnMut(&[u8], u64) -> Result<(), Error>) -> Result<u64, Error> {
+    let rest = blob
+        .slice_with_f64(start as f64)
+        .map_err(|e| from_js(&e, "slicing the file"))?;
+    let reader: web_sys::ReadableStreamDefaultReader = rest
+        .stream()
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| Error::new(ErrorKind::Read, "NotReadable", "the file offers no stream reader"))?;
+    let mut fed = 0;
+    let mut buf = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| from_js(&e, "reading the file"))?;
+        let get = |k: &str| js_sys::Reflect::get(&chunk, &k.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+        if get("done").is_truthy() {
+            return Ok(fed);
+        }
+        let array: js_sys::Uint8Array = get("value").unchecked_into();
+        buf.resize(array.length() as usize, 0);
+        array.copy_to(&mut buf[..]);
+        fed += buf.len() as u64;
+        feed(&buf, fed)?;
+    }
+}

@@ -1,15 +1,16 @@
 //! The wasm-bindgen shell: converts JS values to core options and back, slices Files for
 //! hashing and sends uploads. No signing logic lives here.
 
-mod api_md5;
+mod api_digests;
 mod api_sign;
 mod api_upload;
 mod blob_reader;
 mod js_error;
 mod js_options;
 mod typescript;
+mod worker;
 mod xhr;
 
-pub use api_md5::content_md5;
+pub use api_digests::{content_md5, digests};
 pub use api_sign::{presign_put, sign_policy, sign_post_form, sign_put_headers};
 pub use api_upload::{post_object, put_object};

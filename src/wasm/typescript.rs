@@ -42,6 +42,8 @@ export interface SignedRequest {
 }
 export interface Md5Result { base64: string; hex: string }
 export interface ReadOptions {
+  /** Hash in a module Worker running this package (default: true in pages that have Worker). */
+  worker?: boolean;
   chunkSize?: number;
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
@@ -56,6 +58,16 @@ export type PutUploadOptions = UploadOptions;
 export interface UploadResult {
   status: number; etag?: string; md5Verified: boolean; location?: string;
   bucket?: string; key?: string; versionId?: string; requestId?: string;
+}
+export type DigestAlgorithm = 'md5' | 'crc64ecma' | 'crc32c' | 'sha256';
+export interface DigestOptions extends ReadOptions { algorithms?: DigestAlgorithm[] }
+export interface DigestsResult {
+  md5?: Md5Result;
+  /** Unsigned decimal, as OSS's x-oss-hash-crc64ecma. */
+  crc64ecma?: string;
+  /** Base64 of the big-endian CRC, as S3's x-amz-checksum-crc32c. */
+  crc32c?: string;
+  sha256?: { base64: string; hex: string };
 }
 /** Every rejection and throw of this module is an Error with these properties. */
 export interface BucketUploadError extends Error {
