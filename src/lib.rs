@@ -9,9 +9,13 @@ pub mod core;
 pub mod wasm;
 
 pub use crate::core::credentials::Credentials;
-pub use crate::core::error::{Error, ErrorKind};
 pub use crate::core::digest::{DigestSet, Digests, MultiDigest};
+pub use crate::core::error::{Error, ErrorKind};
 pub use crate::core::md5::{ContentMd5, Md5Digest};
+pub use crate::core::object_options::{
+    Callback, ContentMd5Value, CustomerKey, ObjectOptions, OssCallback, SuccessActionStatus,
+    Tagging,
+};
 pub use crate::core::options::{
     Dialect, Fields, PostFormOptions, PutOptions, SigVersion, SignPolicyOptions,
 };

@@ -26,7 +26,10 @@ fn published_check_values() {
     assert_eq!(d.crc64ecma_decimal().unwrap(), "11051210869376104954");
     assert_eq!(d.crc32c_base64().unwrap(), "4waSgw==");
     let abc = chunked(b"abc", 1);
-    assert_eq!(abc.sha256_hex().unwrap(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assert_eq!(
+        abc.sha256_hex().unwrap(),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
     assert_eq!(abc.md5.unwrap().hex(), "900150983cd24fb0d6963f7d28e17f72");
 }
 
@@ -34,13 +37,18 @@ fn published_check_values() {
 fn empty_input() {
     let d = chunked(b"", 1);
     assert_eq!(d.md5.unwrap().hex(), "d41d8cd98f00b204e9800998ecf8427e");
-    assert_eq!(d.sha256_hex().unwrap(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assert_eq!(
+        d.sha256_hex().unwrap(),
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
     assert_eq!((d.crc64ecma, d.crc32c), (Some(0), Some(0)));
 }
 
 #[test]
 fn cut_anywhere_same_digests() {
-    let data: Vec<u8> = (0..100_003u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+    let data: Vec<u8> = (0..100_003u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
     let whole = chunked(&data, data.len());
     for size in [1, 7, 63, 64, 65, 4096, 65_537] {
         assert_eq!(chunked(&data, size), whole, "chunk size {size}");
@@ -54,5 +62,8 @@ fn only_what_was_asked() {
     let d = h.finalize();
     assert!(d.md5.is_none() && d.sha256.is_none() && d.crc32c.is_none());
     let e = DigestSet::from_names(["md4"]).unwrap_err();
-    assert_eq!((e.code.as_str(), e.field.as_deref()), ("UnknownAlgorithm", Some("algorithms")));
+    assert_eq!(
+        (e.code.as_str(), e.field.as_deref()),
+        ("UnknownAlgorithm", Some("algorithms"))
+    );
 }

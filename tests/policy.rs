@@ -58,6 +58,7 @@ fn form_policy(
             ("Content-Type".into(), "text/plain".into()),
             ("x-amz-meta-Owner".into(), "Ann".into()),
         ]),
+        object: Default::default(),
     })
     .unwrap();
     let policy = form

@@ -20,6 +20,7 @@ fn post() -> PostFormOptions {
         now: Some(UtcTime::from_unix_seconds(1_700_000_000)),
         conditions: vec![],
         fields: Fields::default(),
+        object: Default::default(),
     }
 }
 
@@ -37,6 +38,7 @@ fn put() -> PutOptions {
         now: Some(UtcTime::from_unix_seconds(1_700_000_000)),
         headers: Fields::default(),
         content_length: None,
+        object: Default::default(),
     }
 }
 

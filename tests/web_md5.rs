@@ -113,15 +113,38 @@ async fn every_digest_in_one_pass() {
         let options = Object::new();
         Reflect::set(&options, &"worker".into(), &JsValue::FALSE).unwrap();
         Reflect::set(&options, &"chunkSize".into(), &JsValue::from(65_536)).unwrap();
-        let names = Array::of4(&"md5".into(), &"sha256".into(), &"crc32c".into(), &"crc64ecma".into());
+        let names = Array::of4(
+            &"md5".into(),
+            &"sha256".into(),
+            &"crc32c".into(),
+            &"crc64ecma".into(),
+        );
         Reflect::set(&options, &"algorithms".into(), &names).unwrap();
         let r = digests(blob_of(&data), Some(options.into())).await.unwrap();
-        let get = |path: &[&str]| path.iter().fold(r.clone(), |v, k| Reflect::get(&v, &(*k).into()).unwrap()).as_string().unwrap();
-        assert_eq!(get(&["md5", "hex"]), awaited(hash_wasm_md5(&u8a)).await, "md5 {len}");
-        assert_eq!(get(&["sha256", "hex"]), awaited(hash_wasm_sha256(&u8a)).await, "sha256 {len}");
+        let get = |path: &[&str]| {
+            path.iter()
+                .fold(r.clone(), |v, k| Reflect::get(&v, &(*k).into()).unwrap())
+                .as_string()
+                .unwrap()
+        };
+        assert_eq!(
+            get(&["md5", "hex"]),
+            awaited(hash_wasm_md5(&u8a)).await,
+            "md5 {len}"
+        );
+        assert_eq!(
+            get(&["sha256", "hex"]),
+            awaited(hash_wasm_sha256(&u8a)).await,
+            "sha256 {len}"
+        );
         // hash-wasm prints CRCs as big-endian hex; S3 wants base64 of those bytes, OSS the decimal.
-        let crc32c = u32::from_str_radix(&awaited(hash_wasm_crc32(&u8a, 0x82F6_3B78)).await, 16).unwrap();
-        assert_eq!(get(&["crc32c"]), bucket_upload::core::encode::base64(&crc32c.to_be_bytes()), "crc32c {len}");
+        let crc32c =
+            u32::from_str_radix(&awaited(hash_wasm_crc32(&u8a, 0x82F6_3B78)).await, 16).unwrap();
+        assert_eq!(
+            get(&["crc32c"]),
+            bucket_upload::core::encode::base64(&crc32c.to_be_bytes()),
+            "crc32c {len}"
+        );
         let crc64 = u64::from_str_radix(&awaited(hash_wasm_crc64(&u8a)).await, 16).unwrap();
         assert_eq!(get(&["crc64ecma"]), crc64.to_string(), "crc64 {len}");
     }
@@ -139,7 +162,20 @@ async fn a_256_mib_blob_hashed_twice_gives_the_same_digest() {
         let options = Object::new();
         Reflect::set(&options, &"worker".into(), &JsValue::FALSE).unwrap();
         let r = bucket_upload_md5(blob.clone(), Some(options.into())).await;
-        let r = r.unwrap_or_else(|e| panic!("run {run}: {:?} {:?}", Reflect::get(&e, &"code".into()), Reflect::get(&e, &"message".into())));
-        assert_eq!(Reflect::get(&r, &"hex".into()).unwrap().as_string().unwrap(), want, "run {run}");
+        let r = r.unwrap_or_else(|e| {
+            panic!(
+                "run {run}: {:?} {:?}",
+                Reflect::get(&e, &"code".into()),
+                Reflect::get(&e, &"message".into())
+            )
+        });
+        assert_eq!(
+            Reflect::get(&r, &"hex".into())
+                .unwrap()
+                .as_string()
+                .unwrap(),
+            want,
+            "run {run}"
+        );
     }
 }

@@ -115,6 +115,7 @@ pub fn handle(req_json: Value, ctx: &SignContext) -> Result<Value, (u16, Value)>
                 now: Some(now),
                 conditions: vec![Condition::ContentLengthRange(0, MAX_BYTES)],
                 fields: Fields(fields),
+                object: Default::default(),
             })
             .map_err(refused)?;
             Ok(json!({ "url": form.url, "fields": form.fields }))
@@ -137,6 +138,7 @@ pub fn handle(req_json: Value, ctx: &SignContext) -> Result<Value, (u16, Value)>
                 now: Some(now),
                 headers: Fields(headers.clone()),
                 content_length: None,
+                object: Default::default(),
             })
             .map_err(refused)?;
             let headers: serde_json::Map<String, Value> = headers

@@ -34,6 +34,7 @@ fn options(srv: &Server, version: SigVersion, key: &str, headers: &[(&str, &str)
                 .collect(),
         ),
         content_length: None,
+        object: Default::default(),
     }
 }
 
@@ -217,6 +218,7 @@ fn s3s_boundary_buffer_bug_post_of_carriage_returns_is_stored() {
         now: Some(UtcTime::from_unix_seconds(now as i64)),
         conditions: vec![Condition::ContentLengthRange(0, 10 << 20)],
         fields: Fields::default(),
+        object: Default::default(),
     })
     .unwrap();
     let data = vec![b'\r'; 5 * 1024 * 1024 + 1];

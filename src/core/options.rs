@@ -1,6 +1,7 @@
 //! The options of each operation, shaped like the JavaScript options (camelCase) so one
 //! `Deserialize` serves the browser module and a backend reading JSON.
 
+use crate::core::object_options::ObjectOptions;
 use crate::core::{credentials::Credentials, policy::Condition, time::UtcTime};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -94,6 +95,10 @@ pub struct PostFormOptions {
     /// Extra form fields, in order (Content-Type, success_action_status, x-amz-meta-*, acl, ...).
     #[serde(default)]
     pub fields: Fields,
+    /// The typed object options (acl, storageClass, metadata, tagging, ...), flat in the JS
+    /// object; they become form fields after `fields`.
+    #[serde(flatten)]
+    pub object: ObjectOptions,
 }
 
 /// Options of [`presign_put`](crate::presign_put) and [`sign_put_headers`](crate::sign_put_headers).
@@ -124,6 +129,10 @@ pub struct PutOptions {
     /// The body size, when known, checked against the single-PUT limit.
     #[serde(default)]
     pub content_length: Option<u64>,
+    /// The typed object options (acl, storageClass, metadata, tagging, ...), flat in the JS
+    /// object; they become headers after `headers`.
+    #[serde(flatten)]
+    pub object: ObjectOptions,
 }
 
 /// Options of [`sign_policy`](crate::sign_policy): only what the signature needs.

@@ -2,6 +2,7 @@
 //! Spec: <https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTForms.html>.
 
 use crate::core::error::Error;
+use crate::core::object_options;
 use crate::core::options::{Dialect, PostFormOptions, SigVersion, SignPolicyOptions};
 use crate::core::policy::{Condition, PostPolicy};
 use crate::core::sign_policy::{sign_policy, v2_policy_fields, v4_policy_fields};
@@ -45,7 +46,7 @@ fn s3_post_form(o: &PostFormOptions) -> Result<PostForm, Error> {
         validate::header_name(name, name)?;
         validate::header_value(name, value)?;
     }
-    validate::metadata(o.fields.0.iter().map(|(n, v)| (n.as_str(), v.as_str())))?;
+    let fields = object_options::request_fields(&o.fields.0, &o.object, o.dialect, now)?;
     let address = BucketAddress::new(&o.endpoint, &o.bucket, o.path_style)?;
 
     let signer_fields = match o.version {
@@ -53,7 +54,7 @@ fn s3_post_form(o: &PostFormOptions) -> Result<PostForm, Error> {
         SigVersion::V2 => v2_policy_fields(&o.credentials),
     };
     let mut form: Vec<(String, String)> = vec![("key".into(), o.key.clone())];
-    form.extend(o.fields.0.iter().cloned());
+    form.extend(fields);
     let reserved = [
         "key",
         "policy",

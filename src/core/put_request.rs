@@ -1,6 +1,7 @@
 //! What every PUT signer starts from: validated options, the object's address, the headers.
 
 use crate::core::error::Error;
+use crate::core::object_options;
 use crate::core::options::PutOptions;
 use crate::core::time::UtcTime;
 use crate::core::url::BucketAddress;
@@ -11,7 +12,8 @@ pub(crate) struct PutRequest<'a> {
     pub options: &'a PutOptions,
     pub now: UtcTime,
     pub address: BucketAddress,
-    /// The caller's headers, as given.
+    /// Every header the request sends besides the signer's own: the caller's raw `headers` as
+    /// given, then those of the typed object options ([`object_options::request_headers`]).
     pub headers: Vec<(String, String)>,
 }
 
@@ -43,12 +45,12 @@ impl<'a> PutRequest<'a> {
                 ));
             }
         }
-        validate::metadata(o.headers.0.iter().map(|(n, v)| (n.as_str(), v.as_str())))?;
+        let headers = object_options::request_headers(&o.headers.0, &o.object, o.dialect, now)?;
         Ok(PutRequest {
             options: o,
             now,
             address: BucketAddress::new(&o.endpoint, &o.bucket, o.path_style)?,
-            headers: o.headers.0.clone(),
+            headers,
         })
     }
 }

@@ -24,7 +24,8 @@ pub struct StringToSignV2 {
     /// The `Date` header, the `Expires` epoch seconds of a presigned URL, or empty when an
     /// `x-amz-date` header carries the date.
     pub date: String,
-    /// `x-amz-*` headers: lower-case names, sorted, repeated values joined with commas.
+    /// `x-amz-*` (or the dialect's prefix) headers: lower-case names, sorted, repeated values
+    /// joined with commas.
     pub amz_headers: Vec<(String, String)>,
     /// `/bucket/encoded-key`.
     pub resource: String,
@@ -34,6 +35,18 @@ impl StringToSignV2 {
     /// Builds the string to sign from raw request headers; only Content-MD5, Content-Type and
     /// `x-amz-*` headers take part, as the spec says.
     pub fn new(method: &str, headers: &[(String, String)], date: &str, resource: &str) -> Self {
+        Self::with_header_prefix(method, headers, date, resource, "x-amz-")
+    }
+
+    /// The same string for the HMAC-SHA1 signatures that copied SigV2 with their own header
+    /// prefix: Alibaba OSS V1 (`x-oss-`) and Huawei OBS (`x-obs-`). `prefix` is lower-case.
+    pub(crate) fn with_header_prefix(
+        method: &str,
+        headers: &[(String, String)],
+        date: &str,
+        resource: &str,
+        prefix: &str,
+    ) -> Self {
         let find = |name: &str| {
             headers
                 .iter()
@@ -44,7 +57,7 @@ impl StringToSignV2 {
         let mut amz: Vec<(String, String)> = Vec::new();
         for (name, value) in headers {
             let name = name.to_ascii_lowercase();
-            if !name.starts_with("x-amz-") {
+            if !name.starts_with(prefix) {
                 continue;
             }
             let value = value.trim().to_string();

@@ -28,14 +28,24 @@ impl ReadOptions {
         let chunk_size = match chunk.as_f64() {
             None if chunk.is_undefined() => DEFAULT_CHUNK,
             Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 1024.0 * 1024.0 * 1024.0 => n as u64,
-            _ => return Err(Error::invalid("InvalidOptions", "chunkSize", "chunkSize must be an integer from 1 byte to 1 GiB")),
+            _ => {
+                return Err(Error::invalid(
+                    "InvalidOptions",
+                    "chunkSize",
+                    "chunkSize must be an integer from 1 byte to 1 GiB",
+                ))
+            }
         };
         let worker = get(options, "worker");
         Ok(ReadOptions {
             chunk_size,
             on_progress: get(options, "onProgress").dyn_into().ok(),
             signal: get(options, "signal").dyn_into().ok(),
-            worker: if worker.is_undefined() { worker::workers_available() } else { worker.is_truthy() },
+            worker: if worker.is_undefined() {
+                worker::workers_available()
+            } else {
+                worker.is_truthy()
+            },
         })
     }
 
@@ -48,20 +58,30 @@ impl ReadOptions {
 
     pub fn progress(&self, loaded: u64, total: u64) {
         if let Some(f) = &self.on_progress {
-            let _ = f.call2(&JsValue::NULL, &JsValue::from(loaded as f64), &JsValue::from(total as f64));
+            let _ = f.call2(
+                &JsValue::NULL,
+                &JsValue::from(loaded as f64),
+                &JsValue::from(total as f64),
+            );
         }
     }
 }
 
 /// Hashes `blob` on this thread, reading `chunk_size` slices with one read ahead.
-pub async fn hash_blob(blob: &web_sys::Blob, set: DigestSet, o: &ReadOptions) -> Result<Digests, Error> {
+pub async fn hash_blob(
+    blob: &web_sys::Blob,
+    set: DigestSet,
+    o: &ReadOptions,
+) -> Result<Digests, Error> {
     let total = blob_size(blob)?;
     let mut hasher = MultiDigest::new(set);
     let mut buf = Vec::new();
     let mut start = 0;
     o.check_abort()?;
     o.progress(0, total);
-    let mut pending = (total > 0).then(|| start_read(blob, 0, o.chunk_size.min(total))).transpose()?;
+    let mut pending = (total > 0)
+        .then(|| start_read(blob, 0, o.chunk_size.min(total)))
+        .transpose()?;
     while let Some(read) = pending.take() {
         let end = (start + o.chunk_size).min(total);
         match finish_read(read, (end - start) as usize, &mut buf).await {
@@ -121,7 +141,11 @@ fn digests_object(d: &Digests) -> JsValue {
 }
 
 /// The digests of `blob` as a JS object, in a worker when asked and possible, else here.
-async fn digests_js(blob: &web_sys::Blob, names: Vec<String>, options: &JsValue) -> Result<JsValue, Error> {
+async fn digests_js(
+    blob: &web_sys::Blob,
+    names: Vec<String>,
+    options: &JsValue,
+) -> Result<JsValue, Error> {
     let o = ReadOptions::from_js(options)?;
     let wanted = DigestSet::from_names(names.iter().map(String::as_str))?;
     if o.worker {
@@ -129,7 +153,10 @@ async fn digests_js(blob: &web_sys::Blob, names: Vec<String>, options: &JsValue)
         let list: js_sys::Array = names.iter().map(|n| JsValue::from_str(n)).collect();
         set(&plain, "algorithms", list.into());
         set(&plain, "chunkSize", JsValue::from(o.chunk_size as f64));
-        let on_progress = o.on_progress.clone().map_or(JsValue::UNDEFINED, JsValue::from);
+        let on_progress = o
+            .on_progress
+            .clone()
+            .map_or(JsValue::UNDEFINED, JsValue::from);
         let signal = o.signal.clone().map_or(JsValue::UNDEFINED, JsValue::from);
         match worker::run(blob, &plain.into(), &on_progress, &signal).await {
             Ok(result) => return Ok(result),
@@ -153,7 +180,10 @@ pub async fn digests(
         let names: Vec<String> = if list.is_undefined() {
             vec!["md5".into()]
         } else {
-            js_sys::Array::from(&list).iter().filter_map(|v| v.as_string()).collect()
+            js_sys::Array::from(&list)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
         };
         digests_js(&blob, names, &options).await
     };
@@ -168,6 +198,8 @@ pub async fn content_md5(
     #[wasm_bindgen(unchecked_param_type = "ReadOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    let result = digests_js(&blob, vec!["md5".into()], &options).await.map_err(|e| to_js(&e))?;
+    let result = digests_js(&blob, vec!["md5".into()], &options)
+        .await
+        .map_err(|e| to_js(&e))?;
     Ok(get(&result, "md5"))
 }

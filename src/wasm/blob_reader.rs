@@ -53,20 +53,31 @@ pub async fn finish_read(read: JsFuture, expected: usize, buf: &mut Vec<u8>) -> 
 /// The fallback when slice reads fail: Chromium can refuse every `slice().arrayBuffer()` of a big
 /// in-memory Blob with NotReadableError while its stream still reads (seen at 256 MiB). `feed`
 /// gets each chunk and the count so far, and may stop the read with an error. Returns the count.
-pub async fn stream_from(blob: &web_sys::Blob, start: u64, mut feed: impl FnMut(&[u8], u64) -> Result<(), Error>) -> Result<u64, Error> {
+pub async fn stream_from(
+    blob: &web_sys::Blob,
+    start: u64,
+    mut feed: impl FnMut(&[u8], u64) -> Result<(), Error>,
+) -> Result<u64, Error> {
     let rest = blob
         .slice_with_f64(start as f64)
         .map_err(|e| from_js(&e, "slicing the file"))?;
-    let reader: web_sys::ReadableStreamDefaultReader = rest
-        .stream()
-        .get_reader()
-        .dyn_into()
-        .map_err(|_| Error::new(ErrorKind::Read, "NotReadable", "the file offers no stream reader"))?;
+    let reader: web_sys::ReadableStreamDefaultReader =
+        rest.stream().get_reader().dyn_into().map_err(|_| {
+            Error::new(
+                ErrorKind::Read,
+                "NotReadable",
+                "the file offers no stream reader",
+            )
+        })?;
     let mut fed = 0;
     let mut buf = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(|e| from_js(&e, "reading the file"))?;
-        let get = |k: &str| js_sys::Reflect::get(&chunk, &k.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| from_js(&e, "reading the file"))?;
+        let get = |k: &str| {
+            js_sys::Reflect::get(&chunk, &k.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+        };
         if get("done").is_truthy() {
             return Ok(fed);
         }

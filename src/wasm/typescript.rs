@@ -24,11 +24,77 @@ interface Target {
   /** The signing instant; defaults to the clock. */
   now?: Date | number;
 }
-export interface SignPostFormOptions extends Target {
+/** Each dialect accepts its own subset (an unknown value is a `BucketUploadError` naming the
+ *  option and listing the allowed values); an option a dialect lacks is `UnsupportedOption`. */
+export type Acl =
+  | 'private' | 'public-read' | 'public-read-write' | 'authenticated-read' | 'aws-exec-read'
+  | 'bucket-owner-read' | 'bucket-owner-full-control' | 'default';
+export type StorageClass =
+  | 'STANDARD' | 'REDUCED_REDUNDANCY' | 'STANDARD_IA' | 'ONEZONE_IA' | 'INTELLIGENT_TIERING'
+  | 'GLACIER' | 'DEEP_ARCHIVE' | 'GLACIER_IR' | 'WARM' | 'COLD'
+  | 'Standard' | 'IA' | 'Archive' | 'ColdArchive';
+/** OSS callback parameters, as ali-oss takes them. */
+export interface OssCallback {
+  url: string; body: string; host?: string;
+  contentType?: 'application/x-www-form-urlencoded' | 'application/json';
+  callbackSNI?: boolean;
+  /** Sent as `x:name` variables. */
+  customValue?: Record<string, string>;
+}
+/** Typed object options, flat in the options object; turned into the dialect's headers (PUT) or
+ *  form fields (POST) before signing. An empty string is the same as leaving an option out. */
+export interface ObjectOptions {
+  /** s3: private … bucket-owner-full-control, aws-exec-read; oss: private, public-read,
+   *  public-read-write, default; obs: s3's list without aws-exec-read. */
+  acl?: Acl;
+  /** s3: STANDARD … GLACIER_IR; oss: Standard, IA, Archive, ColdArchive; obs: STANDARD,
+   *  STANDARD_IA (sent as WARM), GLACIER (sent as COLD). */
+  storageClass?: StorageClass;
+  cacheControl?: string;
+  contentDisposition?: string;
+  contentEncoding?: string;
+  contentType?: string;
+  /** The stored object's HTTP `Expires` (an HTTP-date), not the signature's expiry. */
+  expires?: string;
+  /** Base64 or hex MD5 of the body, or what `contentMd5()` resolved to. */
+  contentMd5?: string | Md5Result;
+  /** oss only. */
+  forbidOverwrite?: boolean;
+  /** s3: AES256, aws:kms, aws:kms:dsse; oss: AES256, KMS; obs: kms (or aws:kms). */
+  serverSideEncryption?: 'AES256' | 'aws:kms' | 'aws:kms:dsse' | 'KMS' | 'kms';
+  /** Only with a KMS serverSideEncryption. */
+  serverSideEncryptionKeyId?: string;
+  /** oss only, with serverSideEncryption 'KMS'. */
+  serverSideDataEncryption?: 'SM4';
+  /** SSE-C (s3, obs), with sseCustomerKey. */
+  sseCustomerAlgorithm?: 'AES256';
+  /** SSE-C key, base64 (256 bits; obs also 512); the module sends its MD5. */
+  sseCustomerKey?: string;
+  /** `'TagA=A&TagB=B'` or `{ TagA: 'A' }` (s3, oss); URL-encoded by the module. At most 10 tags,
+   *  keys of 1–128 and values of at most 256 characters. */
+  tagging?: string | Record<string, string>;
+  /** Names without the prefix; s3/obs 2 KB, oss/cms 8 KB in all. oss names: letters, digits, '-'. */
+  metadata?: Record<string, string | number>;
+  /** s3, obs: starts with /, http:// or https://; at most 2048 bytes. */
+  websiteRedirectLocation?: string;
+  /** s3 (PUT): GOVERNANCE | COMPLIANCE; obs: COMPLIANCE. With objectLockRetainUntilDate. */
+  objectLockMode?: 'COMPLIANCE' | 'GOVERNANCE';
+  /** ISO 8601 UTC, e.g. `2030-07-01T04:11:15Z`, after `now`. With objectLockMode. */
+  objectLockRetainUntilDate?: string;
+  /** oss: callback parameters; cms: the callback URL (`x-cms-callback`). */
+  callback?: OssCallback | string;
+  /** cms only (`x-cms-isEncrypt`). */
+  isEncrypt?: boolean;
+}
+export interface SignPostFormOptions extends Target, ObjectOptions {
   conditions?: Condition[];
   fields?: Record<string, string | number>;
+  /** POST only: where the browser is sent (with a 303) after the upload. */
+  successActionRedirect?: string;
+  /** POST only. */
+  successActionStatus?: 200 | 201 | 204 | '200' | '201' | '204';
 }
-export interface PutOptions extends Target {
+export interface PutOptions extends Target, ObjectOptions {
   headers?: Record<string, string>;
   contentLength?: number;
 }

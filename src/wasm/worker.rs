@@ -41,7 +41,12 @@ extern "C" {
     #[wasm_bindgen(js_name = workersAvailable)]
     pub fn workers_available() -> bool;
     #[wasm_bindgen(js_name = hashInWorker)]
-    fn hash_in_worker(blob: &web_sys::Blob, options: &JsValue, on_progress: &JsValue, signal: &JsValue) -> js_sys::Promise;
+    fn hash_in_worker(
+        blob: &web_sys::Blob,
+        options: &JsValue,
+        on_progress: &JsValue,
+        signal: &JsValue,
+    ) -> js_sys::Promise;
 }
 
 /// How hashing in a worker ended when it did not produce a result.
@@ -53,10 +58,16 @@ pub enum WorkerFailure {
 }
 
 /// Runs `digests` in a worker; resolves to the worker's result object.
-pub async fn run(blob: &web_sys::Blob, options: &JsValue, on_progress: &JsValue, signal: &JsValue) -> Result<JsValue, WorkerFailure> {
+pub async fn run(
+    blob: &web_sys::Blob,
+    options: &JsValue,
+    on_progress: &JsValue,
+    signal: &JsValue,
+) -> Result<JsValue, WorkerFailure> {
     let outcome = JsFuture::from(hash_in_worker(blob, options, on_progress, signal)).await;
     outcome.map_err(|e| {
-        let get = |k: &str| js_sys::Reflect::get(&e, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let get =
+            |k: &str| js_sys::Reflect::get(&e, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
         if get("aborted").is_truthy() {
             return WorkerFailure::Failed(aborted());
         }
@@ -64,13 +75,21 @@ pub async fn run(blob: &web_sys::Blob, options: &JsValue, on_progress: &JsValue,
             return WorkerFailure::Unavailable;
         }
         let err = get("error");
-        let field = |k: &str| js_sys::Reflect::get(&err, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
+        let field = |k: &str| {
+            js_sys::Reflect::get(&err, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
         let kind = match field("kind").as_deref() {
             Some("validation") => ErrorKind::Validation,
             Some("aborted") => ErrorKind::Aborted,
             _ => ErrorKind::Read,
         };
-        let mut out = Error::new(kind, &field("code").unwrap_or_else(|| "WorkerError".into()), field("message").unwrap_or_default());
+        let mut out = Error::new(
+            kind,
+            &field("code").unwrap_or_else(|| "WorkerError".into()),
+            field("message").unwrap_or_default(),
+        );
         out.field = field("field");
         WorkerFailure::Failed(out)
     })

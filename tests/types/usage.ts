@@ -16,12 +16,24 @@ export async function demo(file: File, signal: AbortSignal): Promise<void> {
     conditions: [['starts-with', '$key', 'uploads/'], ['content-length-range', 0, 10485760]],
     fields: { 'Content-Type': 'text/plain', success_action_status: '201', 'x-amz-meta-owner': 'ann' },
   });
+  const typed: PostForm = signPostForm({
+    dialect: 'oss', endpoint: 'https://oss-cn-hangzhou.aliyuncs.com', bucket: 'b', credentials, key: 'k',
+    acl: 'private', storageClass: 'IA', metadata: { owner: 'ann' }, tagging: { a: 'b' }, forbidOverwrite: true,
+    serverSideEncryption: 'KMS', serverSideDataEncryption: 'SM4', successActionStatus: 201,
+    callback: { url: 'https://e.com/cb', body: 'bucket=${bucket}', customValue: { v: '1' } },
+  });
+  presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', contentMd5: md5, tagging: 'a=b&c',
+    objectLockMode: 'COMPLIANCE', objectLockRetainUntilDate: '2030-01-01T00:00:00Z' });
+  // @ts-expect-error: not an ACL of any dialect
+  presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', acl: 'everyone' });
+  // @ts-expect-error: success_action_status is a POST form field
+  presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', successActionStatus: 201 });
   const posted: UploadResult = await postObject(file, form, { onProgress: () => {}, signal, contentMd5: md5 });
   const url: string = presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', headers: { 'Content-MD5': md5.base64 } });
   const put: UploadResult = await putObject(file, { url }, { contentMd5: md5 });
   const signed = signPutHeaders({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k' });
   const fields: [string, string][] = signPolicy('e30=', { version: 'v2', credentials }).fields;
-  console.log(posted.etag, put.md5Verified, signed.headers, fields, await contentMd5(file));
+  console.log(typed.url, posted.etag, put.md5Verified, signed.headers, fields, await contentMd5(file));
   // @ts-expect-error: the bucket is required
   signPostForm({ endpoint: 'http://h', credentials, key: 'k' });
   // @ts-expect-error: only 'v2' | 'v4'

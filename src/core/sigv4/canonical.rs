@@ -71,7 +71,11 @@ impl CanonicalRequest {
     pub fn redacted(&self) -> String {
         let mut copy = self.clone();
         for (k, v) in copy.query.iter_mut().chain(copy.headers.iter_mut()) {
-            if k.eq_ignore_ascii_case("x-amz-security-token") {
+            // Session tokens and SSE-C keys are secrets (the key's MD5 is not).
+            if k.eq_ignore_ascii_case("x-amz-security-token")
+                || k.to_ascii_lowercase()
+                    .ends_with("server-side-encryption-customer-key")
+            {
                 *v = "<redacted>".into();
             }
         }
