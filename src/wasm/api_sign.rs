@@ -38,6 +38,26 @@ pub fn presign_put(
     run().map_err(|e| to_js(&e))
 }
 
+/// A presigned PUT as `{ url, headers }`: the URL and every header the upload must send (the
+/// caller's and those the typed options add, such as an SSE-C key's MD5 or encoded tagging) —
+/// pass it straight to `putObject`.
+#[wasm_bindgen(js_name = presignPutRequest, unchecked_return_type = "{ url: string, headers: Record<string, string> }")]
+pub fn presign_put_request(
+    #[wasm_bindgen(unchecked_param_type = "PutOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let run = || {
+        let mut o: PutOptions = parse(&options, "presignPutRequest options")?;
+        o.now = Some(now(&options)?);
+        let url = presign::presign_put(&o)?;
+        Ok((url, crate::core::object_options::put_headers(&o)?))
+    };
+    let (url, headers) = run().map_err(|e: crate::core::error::Error| to_js(&e))?;
+    let out = js_sys::Object::new();
+    set(&out, "url", JsValue::from_str(&url));
+    set(&out, "headers", pairs_to_object(&headers).into());
+    Ok(out.into())
+}
+
 /// A PUT signed with an `Authorization` header: `{ method, url, headers }` to send as they are.
 #[wasm_bindgen(js_name = signPutHeaders, unchecked_return_type = "SignedRequest")]
 pub fn sign_put_headers(

@@ -12,5 +12,7 @@ mod worker;
 mod xhr;
 
 pub use api_digests::{content_md5, digests};
-pub use api_sign::{presign_put, sign_policy, sign_post_form, sign_put_headers};
+pub use api_sign::{
+    presign_put, presign_put_request, sign_policy, sign_post_form, sign_put_headers,
+};
 pub use api_upload::{post_object, put_object};
