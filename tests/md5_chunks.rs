@@ -82,3 +82,37 @@ fn variable_chunks_equal_one_shot() {
         assert_eq!(chunked(&data[..len], &[1, 13]), one, "length {len}");
     }
 }
+
+#[test]
+fn save_and_load_resume_the_same_digest() {
+    let data: Vec<u8> = (0..10_007u32).map(|i| (i * 31 % 253) as u8).collect();
+    let one_shot = bucket_upload::core::encode::hex(&Md5::digest(&data));
+    // Split at awkward places: inside a 64-byte block and on a block boundary.
+    for split in [0, 1, 63, 64, 65, 5000, 10_007] {
+        let mut first = ContentMd5::new();
+        first.update(&data[..split]);
+        let saved = first.save();
+        let mut resumed = ContentMd5::load(&saved).unwrap();
+        assert_eq!(resumed.bytes_hashed(), split as u64);
+        resumed.update(&data[split..]);
+        assert_eq!(resumed.finalize().hex(), one_shot, "split at {split}");
+    }
+}
+
+#[test]
+fn a_state_of_another_version_or_shape_is_refused() {
+    let mut h = ContentMd5::new();
+    h.update(b"abc");
+    let saved = h.save();
+    let mut other_version = saved.clone();
+    other_version[4] = 2;
+    for bad in [
+        other_version,
+        saved[..saved.len() - 1].to_vec(),
+        b"not a state".to_vec(),
+        Vec::new(),
+    ] {
+        let e = ContentMd5::load(&bad).err().expect("refused");
+        assert_eq!(e.code, "InvalidHashState", "{e}");
+    }
+}

@@ -8,6 +8,7 @@ pub mod encode;
 pub mod error;
 mod form_conditions;
 pub mod json;
+pub mod mac;
 pub mod md5;
 pub mod object_options;
 pub mod obs;

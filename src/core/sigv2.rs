@@ -2,16 +2,16 @@
 //! Spec: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html>.
 
 use crate::core::encode::base64;
-use hmac::{Hmac, Mac};
+use crate::core::mac::hmac_sha1;
 use std::fmt;
 
 /// Base64 HMAC-SHA1 of `string_to_sign` with the secret key: the SigV2 signature, also the
 /// `signature` of a SigV2 POST form (where the string to sign is the base64 policy).
 pub fn signature(secret_access_key: &str, string_to_sign: &str) -> String {
-    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(secret_access_key.as_bytes())
-        .expect("HMAC takes keys of any length");
-    mac.update(string_to_sign.as_bytes());
-    base64(&mac.finalize().into_bytes())
+    base64(&hmac_sha1(
+        secret_access_key.as_bytes(),
+        string_to_sign.as_bytes(),
+    ))
 }
 
 /// The SigV2 string to sign:

@@ -2,6 +2,7 @@
 //! hashing and sends uploads. No signing logic lives here.
 
 mod api_digests;
+mod api_hasher;
 mod api_sign;
 mod api_upload;
 mod blob_reader;

@@ -3,14 +3,7 @@
 
 use super::Scope;
 use crate::core::encode::hex;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
-
-fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
-    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
-    mac.update(data);
-    mac.finalize().into_bytes().into()
-}
+use crate::core::mac::hmac_sha256;
 
 /// `HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")`.
 pub fn signing_key(secret_access_key: &str, scope: &Scope) -> [u8; 32] {
