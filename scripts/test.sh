@@ -15,7 +15,7 @@ bash scripts/build.sh
 stage "build the local bucket server"
 cargo build --quiet --release -p bucket-server
 stage "TypeScript declarations type-check the documented usage"
-node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler --lib es2022,dom tests/types/usage.ts
+node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler --lib esnext,dom tests/types/usage.ts
 stage "native Rust tests (core and bucket server)"
 cargo test --quiet --workspace
 stage "browser tests: contentMd5 in headless Chromium"

@@ -32,6 +32,9 @@ pub struct Error {
     pub field: Option<String>,
     pub status: Option<u16>,
     pub request_id: Option<String>,
+    /// OSS's fine-grained error code (`<EC>` / `x-oss-ec`, e.g. `0003-00000001`), when sent.
+    /// (`Box<str>`: keeps `Error` under clippy's large-`Err` threshold.)
+    pub ec: Option<Box<str>>,
 }
 
 impl Error {
@@ -44,6 +47,7 @@ impl Error {
             field: Some(field.to_string()),
             status: None,
             request_id: None,
+            ec: None,
         }
     }
 
@@ -56,6 +60,7 @@ impl Error {
             field: None,
             status: None,
             request_id: None,
+            ec: None,
         }
     }
 }
@@ -68,6 +73,9 @@ impl fmt::Display for Error {
         }
         if let Some(id) = &self.request_id {
             write!(f, " [request id {id}]")?;
+        }
+        if let Some(ec) = &self.ec {
+            write!(f, " [EC {ec}]")?;
         }
         Ok(())
     }

@@ -19,6 +19,7 @@ pub mod post_form;
 pub mod presign;
 pub mod put_headers;
 mod put_request;
+pub mod response;
 pub mod server_response;
 pub mod sign_policy;
 pub mod sigv2;

@@ -67,22 +67,25 @@ impl ReadOptions {
     }
 }
 
-/// Hashes `blob` on this thread, reading `chunk_size` slices with one read ahead.
-pub async fn hash_blob(
-    blob: &web_sys::Blob,
-    set: DigestSet,
-    o: &ReadOptions,
-) -> Result<Digests, Error> {
+/// Slices being read while the current one is hashed. Two keep the browser's file reader busy
+/// while wasm hashes; more only hold more memory.
+const READ_AHEAD: u64 = 2;
+
+/// Hashes `blob` on this thread, reading `chunk_size` slices with [`READ_AHEAD`] reads in flight.
+pub async fn hash_blob(blob: &web_sys::Blob, set: DigestSet, o: &ReadOptions) -> Result<Digests, Error> {
     let total = blob_size(blob)?;
     let mut hasher = MultiDigest::new(set);
     let mut buf = Vec::new();
     let mut start = 0;
     o.check_abort()?;
     o.progress(0, total);
-    let mut pending = (total > 0)
-        .then(|| start_read(blob, 0, o.chunk_size.min(total)))
-        .transpose()?;
-    while let Some(read) = pending.take() {
+    let mut pending = std::collections::VecDeque::new();
+    let mut next = 0;
+    while next < total && (pending.len() as u64) < READ_AHEAD {
+        pending.push_back(start_read(blob, next, (next + o.chunk_size).min(total))?);
+        next = (next + o.chunk_size).min(total);
+    }
+    while let Some(read) = pending.pop_front() {
         let end = (start + o.chunk_size).min(total);
         match finish_read(read, (end - start) as usize, &mut buf).await {
             Ok(()) => {}
@@ -103,8 +106,9 @@ pub async fn hash_blob(
             Err(e) => return Err(e),
         }
         o.check_abort()?;
-        if end < total {
-            pending = Some(start_read(blob, end, (end + o.chunk_size).min(total))?);
+        if next < total {
+            pending.push_back(start_read(blob, next, (next + o.chunk_size).min(total))?);
+            next = (next + o.chunk_size).min(total);
         }
         hasher.update(&buf);
         start = end;

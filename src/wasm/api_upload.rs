@@ -1,76 +1,151 @@
 //! `postObject` and `putObject`: send a File with a signed form or URL, then check what the
 //! server says it stored. Nothing is reported as uploaded unless the server answered 2xx and,
-//! when the MD5 is known, its ETag equals it.
+//! where both sides are known, its ETag equals the MD5 and its `x-oss-hash-crc64ecma` equals
+//! the CRC-64 the caller computed (`digests(file, { algorithms: ['md5', 'crc64ecma'] })`).
+//!
+//! The dialect decides how the answer is read (request id and version id headers, error body
+//! details); it comes from the `dialect` option, else the form's or request's own `dialect`
+//! property, else what was signed says (see `core::response::dialect`), else `s3`.
 
 use super::api_digests::ReadOptions;
 use super::blob_reader::blob_size;
 use super::js_error::to_js;
 use super::js_options::{get, opt_str, pairs_from_js, set};
-use super::xhr::{self, Body, Response};
-use crate::core::error::{Error, ErrorKind};
-use crate::core::server_response::{etag_hex, post_response, server_error};
+use super::xhr::{self, Body};
+use crate::core::error::Error;
+use crate::core::options::Dialect;
+use crate::core::response::{
+    infer_from_form, infer_from_request, parse_crc64, parse_dialect, upload_outcome, Expected,
+    UploadOutcome,
+};
 use crate::core::{encode, json, validate};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The MD5 the caller computed, as hex: from `{ hex }`, `{ base64 }` or a base64 string.
-fn expected_md5(options: &JsValue) -> Option<String> {
-    let v = get(options, "contentMd5");
-    let hex = get(&v, "hex").as_string();
-    let b64 = get(&v, "base64").as_string().or_else(|| v.as_string());
-    hex.or_else(|| {
-        b64.and_then(|b| encode::base64_decode(&b))
+/// An MD5 as lower-case hex from `{ hex }`, `{ base64 }`, or a base64 or hex string;
+/// `Ok(None)` when absent, an error naming `field` when given but not an MD5.
+fn md5_hex(v: &JsValue, field: &str) -> Result<Option<String>, Error> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    let is_hex = |s: &str| s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let from_b64 = |b: &str| {
+        encode::base64_decode(b.trim())
             .filter(|d| d.len() == 16)
             .map(|d| encode::hex(&d))
+    };
+    let hex = get(v, "hex").as_string().filter(|h| is_hex(h));
+    let found = match (hex, get(v, "base64").as_string(), v.as_string()) {
+        (Some(h), _, _) => Some(h),
+        (None, Some(b), _) => from_b64(&b),
+        (None, None, Some(s)) if is_hex(s.trim()) => Some(s.trim().to_string()),
+        (None, None, Some(s)) => from_b64(&s),
+        _ => None,
+    };
+    found.map(|h| Some(h.to_ascii_lowercase())).ok_or_else(|| {
+        Error::invalid(
+            "InvalidOptions",
+            field,
+            format!("{field} must be an MD5: {{ base64, hex }} as contentMd5()/digests() give it, or a base64 or hex string"),
+        )
     })
-    .map(|h| h.to_ascii_lowercase())
 }
 
-/// Turns a response into the result object, or the server's error.
-fn finish(
-    r: Response,
-    md5_hex: Option<String>,
-    body_meta: crate::core::server_response::PostResponse,
-) -> Result<JsValue, Error> {
-    let request_id = r.header("x-amz-request-id");
-    if !(200..300).contains(&r.status) {
-        return Err(server_error(r.status, &r.body, request_id));
+/// A CRC-64 from a decimal string (what `digests()` gives), a BigInt or a safe integer.
+fn crc64(v: &JsValue, field: &str) -> Result<Option<u64>, Error> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
     }
-    let etag = r.header("ETag").or(body_meta.etag);
-    if let (Some(want), Some(etag)) = (&md5_hex, &etag) {
-        if etag_hex(etag) != *want {
-            let mut e = Error::new(
-                ErrorKind::Integrity,
-                "ChecksumMismatch",
-                format!("the server stored ETag {etag}, but the file's MD5 is {want}"),
-            );
-            e.status = Some(r.status);
-            e.request_id = request_id;
-            return Err(e);
+    let bad = || {
+        Error::invalid(
+            "InvalidOptions",
+            field,
+            format!("{field} must be the unsigned decimal CRC-64 digests() gives (a string), a BigInt or a safe integer"),
+        )
+    };
+    let text = if let Some(s) = v.as_string() {
+        s
+    } else if let Some(b) = v.dyn_ref::<js_sys::BigInt>() {
+        b.to_string(10).map_err(|_| bad())?.into()
+    } else if let Some(n) = v.as_f64() {
+        if n.fract() != 0.0 || !(0.0..=9_007_199_254_740_991.0).contains(&n) {
+            return Err(bad());
+        }
+        (n as u64).to_string()
+    } else {
+        return Err(bad());
+    };
+    parse_crc64(&text).map(Some).ok_or_else(bad)
+}
+
+/// One value from two places that must agree when both are given.
+fn agree<T: PartialEq>(a: Option<T>, b: Option<T>, field: &str) -> Result<Option<T>, Error> {
+    match (a, b) {
+        (Some(a), Some(b)) if a != b => Err(Error::invalid(
+            "InvalidOptions",
+            field,
+            format!("{field} differs from the digest given in the digests option"),
+        )),
+        (a, b) => Ok(a.or(b)),
+    }
+}
+
+/// The digests to check the answer against: `contentMd5` / `crc64ecma`, or the `digests`
+/// object (`{ md5, crc64ecma }`, as `digests()` resolves).
+fn expected(options: &JsValue) -> Result<Expected, Error> {
+    let d = get(options, "digests");
+    Ok(Expected {
+        md5_hex: agree(
+            md5_hex(&get(options, "contentMd5"), "contentMd5")?,
+            md5_hex(&get(&d, "md5"), "digests.md5")?,
+            "contentMd5",
+        )?,
+        crc64ecma: agree(
+            crc64(&get(options, "crc64ecma"), "crc64ecma")?,
+            crc64(&get(&d, "crc64ecma"), "digests.crc64ecma")?,
+            "crc64ecma",
+        )?,
+    })
+}
+
+/// The dialect the answer is read in: the option, the target's own `dialect`, the inferred one,
+/// else S3.
+fn dialect(
+    options: &JsValue,
+    target: &JsValue,
+    inferred: impl FnOnce() -> Result<Option<Dialect>, Error>,
+) -> Result<Dialect, Error> {
+    for v in [get(options, "dialect"), get(target, "dialect")] {
+        if let Some(name) = v.as_string() {
+            return parse_dialect(&name);
+        }
+        if !(v.is_undefined() || v.is_null()) {
+            return Err(Error::invalid(
+                "InvalidOptions",
+                "dialect",
+                "dialect must be one of s3, oss, obs, cms",
+            ));
         }
     }
+    Ok(inferred()?.unwrap_or_default())
+}
+
+/// The result object for a verified upload.
+fn result_object(o: &UploadOutcome, d: Dialect) -> JsValue {
     let out = js_sys::Object::new();
-    set(&out, "status", JsValue::from(r.status));
-    set(&out, "etag", opt_str(etag.as_deref()));
-    set(
-        &out,
-        "md5Verified",
-        JsValue::from(md5_hex.is_some() && etag.is_some()),
-    );
-    set(
-        &out,
-        "location",
-        opt_str(r.header("Location").or(body_meta.location).as_deref()),
-    );
-    set(&out, "bucket", opt_str(body_meta.bucket.as_deref()));
-    set(&out, "key", opt_str(body_meta.key.as_deref()));
-    set(
-        &out,
-        "versionId",
-        opt_str(r.header("x-amz-version-id").as_deref()),
-    );
-    set(&out, "requestId", opt_str(request_id.as_deref()));
-    Ok(out.into())
+    set(&out, "status", JsValue::from(o.status));
+    set(&out, "etag", opt_str(o.etag.as_deref()));
+    set(&out, "md5Verified", JsValue::from(o.md5_verified));
+    let crc = o.crc64ecma.map(|c| c.to_string());
+    set(&out, "crc64ecma", opt_str(crc.as_deref()));
+    set(&out, "crc64Verified", JsValue::from(o.crc64_verified));
+    set(&out, "location", opt_str(o.location.as_deref()));
+    set(&out, "bucket", opt_str(o.bucket.as_deref()));
+    set(&out, "key", opt_str(o.key.as_deref()));
+    set(&out, "versionId", opt_str(o.version_id.as_deref()));
+    set(&out, "requestId", opt_str(o.request_id.as_deref()));
+    set(&out, "dialect", JsValue::from_str(d.name()));
+    out.into()
 }
 
 /// Uploads `file` with a signed POST form `{ url, fields }`: fields in order, the file last.
@@ -87,6 +162,8 @@ pub async fn post_object(
             .as_string()
             .ok_or_else(|| Error::invalid("InvalidOptions", "url", "the form has no url"))?;
         let fields = pairs_from_js(&get(&form, "fields"), "fields")?;
+        let dialect = dialect(&options, &form, || infer_from_form(&fields))?;
+        let expected = expected(&options)?;
         let read = ReadOptions::from_js(&options)?;
         let size = blob_size(&file)?;
         validate::object_size("file", size)?;
@@ -130,20 +207,23 @@ pub async fn post_object(
             read.signal.as_ref(),
         )
         .await?;
-        let mut meta = post_response(&r.body);
-        meta.key = meta.key.or(key);
-        finish(r, expected_md5(&options), meta)
+        let mut outcome = upload_outcome(dialect, &r.to_http(), &expected)?;
+        outcome.key = outcome.key.or(key);
+        Ok(result_object(&outcome, dialect))
     };
     run.await.map_err(|e| to_js(&e))
 }
 
 /// Uploads `file` with PUT to `{ url, headers }` (a presigned URL, or a request from
 /// `signPutHeaders`). `contentMd5` (`{ base64, hex }`) is sent as Content-MD5 unless the headers
-/// already carry it, and the ETag is checked against it.
+/// already carry it; the `digests` option is only checked against the answer, never sent (a
+/// header the signer did not see could break a V1/V2 signature).
 #[wasm_bindgen(js_name = putObject, unchecked_return_type = "UploadResult")]
 pub async fn put_object(
     file: web_sys::Blob,
-    #[wasm_bindgen(unchecked_param_type = "{ url: string, headers?: Record<string, string> }")]
+    #[wasm_bindgen(
+        unchecked_param_type = "{ url: string, headers?: Record<string, string>, dialect?: Dialect }"
+    )]
     request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PutUploadOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
@@ -153,19 +233,19 @@ pub async fn put_object(
             .as_string()
             .ok_or_else(|| Error::invalid("InvalidOptions", "url", "the request has no url"))?;
         let mut headers = pairs_from_js(&get(&request, "headers"), "headers")?;
+        let dialect = dialect(&options, &request, || infer_from_request(&url, &headers))?;
+        let expected = expected(&options)?;
         let read = ReadOptions::from_js(&options)?;
         validate::object_size("file", blob_size(&file)?)?;
-        let md5 = expected_md5(&options);
+        let sent_md5 = md5_hex(&get(&options, "contentMd5"), "contentMd5")?;
         let has_md5 = headers
             .iter()
             .any(|(n, _)| n.eq_ignore_ascii_case("content-md5"));
-        if let (false, Some(hex)) = (has_md5, &md5) {
+        if let (false, Some(hex)) = (has_md5, &sent_md5) {
             let bytes: Vec<u8> = (0..16)
                 .filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
                 .collect();
-            if bytes.len() == 16 {
-                headers.push(("Content-MD5".into(), encode::base64(&bytes)));
-            }
+            headers.push(("Content-MD5".into(), encode::base64(&bytes)));
         }
         let r = xhr::send(
             "PUT",
@@ -176,7 +256,8 @@ pub async fn put_object(
             read.signal.as_ref(),
         )
         .await?;
-        finish(r, md5, Default::default())
+        let outcome = upload_outcome(dialect, &r.to_http(), &expected)?;
+        Ok(result_object(&outcome, dialect))
     };
     run.await.map_err(|e| to_js(&e))
 }

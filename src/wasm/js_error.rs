@@ -1,5 +1,5 @@
 //! Core errors as JavaScript `Error`s named `BucketUploadError`, with `code`, `kind`, `field`,
-//! `status` and `requestId` properties a caller can switch on.
+//! `status`, `requestId` and (OSS) `ec` properties a caller can switch on.
 
 use crate::core::error::{Error, ErrorKind};
 use js_sys::Reflect;
@@ -40,6 +40,10 @@ pub fn to_js(e: &Error) -> JsValue {
         e.request_id
             .as_deref()
             .map_or(JsValue::UNDEFINED, JsValue::from_str),
+    );
+    set(
+        "ec",
+        e.ec.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str),
     );
     err.into()
 }

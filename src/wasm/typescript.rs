@@ -114,17 +114,44 @@ export interface ReadOptions {
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
 }
+export type Dialect = 's3' | 'oss' | 'obs' | 'cms';
 export interface UploadOptions {
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
-  /** The MD5 computed by `contentMd5`: the ETag must equal it. */
+  /** How to read the answer (request/version id headers, error details). Default: the form's or
+   *  request's own `dialect`, else inferred from what was signed (`OSSAccessKeyId`/`x-oss-*` or
+   *  an `OSS`/`OSS4-HMAC-SHA256` Authorization: oss; `AccessKeyId`/`x-obs-*` or `OBS`: obs;
+   *  an `Authentication` header: cms), else 's3'. */
+  dialect?: Dialect;
+  /** The MD5 computed by `contentMd5`: the ETag must equal it. putObject also sends it as
+   *  Content-MD5 unless the request's headers carry one. */
   contentMd5?: Md5Result | string;
+  /** The CRC-64/ECMA `digests()` computed (decimal string; or a BigInt / safe integer): an OSS
+   *  `x-oss-hash-crc64ecma` answer must equal it (else `Crc64Mismatch`). */
+  crc64ecma?: string | bigint | number;
+  /** What `digests(file, { algorithms: ['md5', 'crc64ecma'] })` resolved to: both are checked
+   *  against the answer (never sent). */
+  digests?: Pick<DigestsResult, 'md5' | 'crc64ecma'>;
 }
 export type PutUploadOptions = UploadOptions;
 export interface UploadResult {
-  status: number; etag?: string; md5Verified: boolean; location?: string;
-  bucket?: string; key?: string; versionId?: string; requestId?: string;
+  status: number; etag?: string; md5Verified: boolean;
+  /** The server's x-oss-hash-crc64ecma (decimal), when it sent one and CORS exposes it. */
+  crc64ecma?: string;
+  /** The server's CRC-64 was compared with `crc64ecma`/`digests` and equals it. */
+  crc64Verified: boolean;
+  location?: string; bucket?: string; key?: string; versionId?: string; requestId?: string;
+  /** The dialect the answer was read in. */
+  dialect: Dialect;
 }
+/** The PutObject refusals of Alibaba OSS's PutObject document (seed 001), with their statuses:
+ *  MissingContentLength 411; InvalidEncryptionAlgorithmError, InvalidObjectName, InvalidArgument,
+ *  RequestTimeout 400; AccessDenied, KmsServiceNotEnabled 403; NoSuchBucket 404;
+ *  FileAlreadyExists, FileImmutable 409. A refusal's `code` is the server's `<Code>` verbatim. */
+export type PutObjectErrorCode =
+  | 'MissingContentLength' | 'InvalidEncryptionAlgorithmError' | 'AccessDenied' | 'NoSuchBucket'
+  | 'InvalidObjectName' | 'InvalidArgument' | 'RequestTimeout' | 'KmsServiceNotEnabled'
+  | 'FileAlreadyExists' | 'FileImmutable';
 export type DigestAlgorithm = 'md5' | 'crc64ecma' | 'crc32c' | 'sha256';
 export interface DigestOptions extends ReadOptions { algorithms?: DigestAlgorithm[] }
 export interface DigestsResult {
@@ -138,13 +165,16 @@ export interface DigestsResult {
 /** Every rejection and throw of this module is an Error with these properties. */
 export interface BucketUploadError extends Error {
   name: 'BucketUploadError';
-  /** What went wrong: a validation rule (`KeyTooLong`), the server's code (`AccessDenied`),
-   *  `Aborted`, `NetworkError`, `NotReadable`, `ChecksumMismatch`. */
-  code: string;
+  /** What went wrong: a validation rule (`KeyTooLong`), the server's code (`AccessDenied`, see
+   *  PutObjectErrorCode), `Aborted`, `NetworkError`, `NotReadable`, `ChecksumMismatch` (ETag vs
+   *  MD5), `Crc64Mismatch` (x-oss-hash-crc64ecma vs CRC-64). */
+  code: PutObjectErrorCode | (string & {});
   kind: 'validation' | 'server' | 'network' | 'aborted' | 'integrity' | 'read';
   /** The option or field at fault, for validation errors. */
   field?: string;
   status?: number;
   requestId?: string;
+  /** OSS's fine-grained error code (`<EC>` or `x-oss-ec`), e.g. `0003-00000001`. */
+  ec?: string;
 }
 "#;

@@ -4,6 +4,7 @@
 
 use super::js_error::aborted;
 use crate::core::error::{Error, ErrorKind};
+use crate::core::response::HttpResponse;
 use js_sys::Promise;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, XmlHttpRequest};
 
-/// What came back: status, body text and a way to read response headers.
+/// What came back: status, body text and the response headers the page may see.
 pub struct Response {
     pub status: u16,
     pub body: String,
@@ -19,9 +20,12 @@ pub struct Response {
 }
 
 impl Response {
-    /// A response header (only those the server's CORS `Expose-Headers` lets the page see).
-    pub fn header(&self, name: &str) -> Option<String> {
-        self.xhr.get_response_header(name).ok().flatten()
+    /// Status, every header the page may see and the body, for the core's response reader.
+    /// Cross-origin, a header is there only if the bucket's CORS rule exposes it
+    /// (`ETag`, `x-oss-hash-crc64ecma`, `x-*-request-id`, `x-*-version-id`, `x-oss-ec`).
+    pub fn to_http(&self) -> HttpResponse {
+        let block = self.xhr.get_all_response_headers().unwrap_or_default();
+        HttpResponse::from_header_block(self.status, &block, self.body.clone())
     }
 }
 

@@ -2,7 +2,7 @@
 // calls must type-check, and misuse must not (the @ts-expect-error lines fail the build if the
 // declarations ever become `any`).
 import init, {
-  contentMd5, postObject, putObject, presignPut, signPolicy, signPostForm, signPutHeaders,
+  contentMd5, digests, postObject, putObject, presignPut, signPolicy, signPostForm, signPutHeaders,
   type BucketUploadError, type Md5Result, type PostForm, type UploadResult,
 } from '../../pkg/bucket_upload.js';
 
@@ -31,6 +31,11 @@ export async function demo(file: File, signal: AbortSignal): Promise<void> {
   const posted: UploadResult = await postObject(file, form, { onProgress: () => {}, signal, contentMd5: md5 });
   const url: string = presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', headers: { 'Content-MD5': md5.base64 } });
   const put: UploadResult = await putObject(file, { url }, { contentMd5: md5 });
+  const both = await digests(file, { algorithms: ['md5', 'crc64ecma'] });
+  const oss: UploadResult = await putObject(file, { url }, { dialect: 'oss', digests: both, crc64ecma: 11051210869376104954n });
+  console.log(oss.crc64Verified, oss.crc64ecma, oss.dialect);
+  // @ts-expect-error: not a dialect
+  await putObject(file, { url }, { dialect: 'gcs' });
   const signed = signPutHeaders({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k' });
   const fields: [string, string][] = signPolicy('e30=', { version: 'v2', credentials }).fields;
   console.log(typed.url, posted.etag, put.md5Verified, signed.headers, fields, await contentMd5(file));
@@ -41,5 +46,6 @@ export async function demo(file: File, signal: AbortSignal): Promise<void> {
 }
 
 export function describe(e: BucketUploadError): string {
+  if (e.code === 'FileAlreadyExists' || e.code === 'Crc64Mismatch') return `${e.code} ${e.ec ?? ''}`;
   return `${e.code} ${e.kind} ${e.field ?? ''} ${e.status ?? ''} ${e.requestId ?? ''}`;
 }

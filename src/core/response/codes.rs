@@ -58,7 +58,9 @@ impl PutObjectErrorCode {
     pub fn status(self) -> u16 {
         match self {
             MissingContentLength => 411,
-            InvalidEncryptionAlgorithmError | InvalidObjectName | InvalidArgument
+            InvalidEncryptionAlgorithmError
+            | InvalidObjectName
+            | InvalidArgument
             | RequestTimeout => 400,
             AccessDenied | KmsServiceNotEnabled => 403,
             NoSuchBucket => 404,

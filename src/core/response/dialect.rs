@@ -98,7 +98,10 @@ pub fn infer_from_form(fields: &[(String, String)]) -> Result<Option<Dialect>, E
 
 /// The dialect a signed PUT belongs to, from its headers and its URL's query parameter names;
 /// `None` for S3-style requests.
-pub fn infer_from_request(url: &str, headers: &[(String, String)]) -> Result<Option<Dialect>, Error> {
+pub fn infer_from_request(
+    url: &str,
+    headers: &[(String, String)],
+) -> Result<Option<Dialect>, Error> {
     let mut clues = Vec::new();
     for (name, value) in headers {
         if name.eq_ignore_ascii_case("Authentication") {
@@ -130,18 +133,32 @@ mod tests {
     use super::*;
 
     fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
-        p.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn infers_from_forms() {
-        let oss = pairs(&[("key", "k"), ("OSSAccessKeyId", "AK"), ("policy", "p"), ("Signature", "s")]);
+        let oss = pairs(&[
+            ("key", "k"),
+            ("OSSAccessKeyId", "AK"),
+            ("policy", "p"),
+            ("Signature", "s"),
+        ]);
         assert_eq!(infer_from_form(&oss).unwrap(), Some(Dialect::Oss));
-        let oss4 = pairs(&[("key", "k"), ("x-oss-signature-version", "OSS4-HMAC-SHA256")]);
+        let oss4 = pairs(&[
+            ("key", "k"),
+            ("x-oss-signature-version", "OSS4-HMAC-SHA256"),
+        ]);
         assert_eq!(infer_from_form(&oss4).unwrap(), Some(Dialect::Oss));
         let obs = pairs(&[("key", "k"), ("AccessKeyId", "AK"), ("signature", "s")]);
         assert_eq!(infer_from_form(&obs).unwrap(), Some(Dialect::Obs));
-        let obs_compat = pairs(&[("key", "k"), ("AWSAccessKeyId", "AK"), ("x-amz-meta-a", "b")]);
+        let obs_compat = pairs(&[
+            ("key", "k"),
+            ("AWSAccessKeyId", "AK"),
+            ("x-amz-meta-a", "b"),
+        ]);
         assert_eq!(infer_from_form(&obs_compat).unwrap(), None);
         let both = pairs(&[("OSSAccessKeyId", "AK"), ("x-obs-acl", "private")]);
         assert_eq!(infer_from_form(&both).unwrap_err().code, "AmbiguousDialect");
@@ -150,24 +167,76 @@ mod tests {
     #[test]
     fn infers_from_requests() {
         let none: Vec<(String, String)> = Vec::new();
-        assert_eq!(infer_from_request("https://b.oss-cn-hangzhou.aliyuncs.com/k?OSSAccessKeyId=A&Expires=1&Signature=s", &none).unwrap(), Some(Dialect::Oss));
-        assert_eq!(infer_from_request("https://b.h/k?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-date=1", &none).unwrap(), Some(Dialect::Oss));
-        assert_eq!(infer_from_request("https://b.h/k?AccessKeyId=A&Expires=1&Signature=s", &none).unwrap(), Some(Dialect::Obs));
-        assert_eq!(infer_from_request("https://b.h/k?AWSAccessKeyId=A&Expires=1&Signature=s", &none).unwrap(), None);
-        assert_eq!(infer_from_request("https://b.h/k?X-Amz-Credential=c", &none).unwrap(), None);
+        assert_eq!(
+            infer_from_request(
+                "https://b.oss-cn-hangzhou.aliyuncs.com/k?OSSAccessKeyId=A&Expires=1&Signature=s",
+                &none
+            )
+            .unwrap(),
+            Some(Dialect::Oss)
+        );
+        assert_eq!(
+            infer_from_request(
+                "https://b.h/k?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-date=1",
+                &none
+            )
+            .unwrap(),
+            Some(Dialect::Oss)
+        );
+        assert_eq!(
+            infer_from_request("https://b.h/k?AccessKeyId=A&Expires=1&Signature=s", &none).unwrap(),
+            Some(Dialect::Obs)
+        );
+        assert_eq!(
+            infer_from_request(
+                "https://b.h/k?AWSAccessKeyId=A&Expires=1&Signature=s",
+                &none
+            )
+            .unwrap(),
+            None
+        );
+        assert_eq!(
+            infer_from_request("https://b.h/k?X-Amz-Credential=c", &none).unwrap(),
+            None
+        );
         let h = |n: &str, v: &str| pairs(&[(n, v)]);
-        assert_eq!(infer_from_request("https://h/k", &h("Authorization", "OSS AK:sig")).unwrap(), Some(Dialect::Oss));
-        assert_eq!(infer_from_request("https://h/k", &h("authorization", "OSS4-HMAC-SHA256 Credential=x")).unwrap(), Some(Dialect::Oss));
-        assert_eq!(infer_from_request("https://h/k", &h("Authorization", "OBS AK:sig")).unwrap(), Some(Dialect::Obs));
-        assert_eq!(infer_from_request("https://h/k", &h("Authorization", "AWS AK:sig")).unwrap(), None);
-        assert_eq!(infer_from_request("https://h/object/b/k", &h("Authentication", "token")).unwrap(), Some(Dialect::Cms));
-        assert_eq!(infer_from_request("https://h/k", &h("x-obs-date", "d")).unwrap(), Some(Dialect::Obs));
+        assert_eq!(
+            infer_from_request("https://h/k", &h("Authorization", "OSS AK:sig")).unwrap(),
+            Some(Dialect::Oss)
+        );
+        assert_eq!(
+            infer_from_request(
+                "https://h/k",
+                &h("authorization", "OSS4-HMAC-SHA256 Credential=x")
+            )
+            .unwrap(),
+            Some(Dialect::Oss)
+        );
+        assert_eq!(
+            infer_from_request("https://h/k", &h("Authorization", "OBS AK:sig")).unwrap(),
+            Some(Dialect::Obs)
+        );
+        assert_eq!(
+            infer_from_request("https://h/k", &h("Authorization", "AWS AK:sig")).unwrap(),
+            None
+        );
+        assert_eq!(
+            infer_from_request("https://h/object/b/k", &h("Authentication", "token")).unwrap(),
+            Some(Dialect::Cms)
+        );
+        assert_eq!(
+            infer_from_request("https://h/k", &h("x-obs-date", "d")).unwrap(),
+            Some(Dialect::Obs)
+        );
     }
 
     #[test]
     fn parses_names() {
         assert_eq!(parse_dialect("OSS").unwrap(), Dialect::Oss);
         let e = parse_dialect("gcs").unwrap_err();
-        assert_eq!((e.code.as_str(), e.field.as_deref()), ("InvalidOptions", Some("dialect")));
+        assert_eq!(
+            (e.code.as_str(), e.field.as_deref()),
+            ("InvalidOptions", Some("dialect"))
+        );
     }
 }

@@ -6,7 +6,10 @@
 /// `(name, value)` for each top-level member whose value is a string or a number (numbers as
 /// written); `None` when `text` is not a JSON object.
 pub fn top_level_strings(text: &str) -> Option<Vec<(String, String)>> {
-    let mut p = Parser { s: text.trim().as_bytes(), at: 0 };
+    let mut p = Parser {
+        s: text.trim().as_bytes(),
+        at: 0,
+    };
     p.expect(b'{')?;
     let mut out = Vec::new();
     p.ws();
@@ -23,10 +26,16 @@ pub fn top_level_strings(text: &str) -> Option<Vec<(String, String)>> {
             b'"' => out.push((name, p.string()?)),
             b'-' | b'0'..=b'9' => {
                 let start = p.at;
-                while matches!(p.peek(), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
+                while matches!(
+                    p.peek(),
+                    Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                ) {
                     p.at += 1;
                 }
-                out.push((name, String::from_utf8_lossy(&p.s[start..p.at]).into_owned()));
+                out.push((
+                    name,
+                    String::from_utf8_lossy(&p.s[start..p.at]).into_owned(),
+                ));
             }
             _ => p.skip_value()?,
         }
@@ -97,11 +106,17 @@ impl Parser<'_> {
                         b't' => '\t',
                         b'u' => {
                             let hi = self.hex4()?;
-                            if (0xD800..0xDC00).contains(&hi) && self.s[self.at + 1..].starts_with(b"\\u") {
+                            if (0xD800..0xDC00).contains(&hi)
+                                && self.s[self.at + 1..].starts_with(b"\\u")
+                            {
                                 self.at += 2;
                                 let lo = self.hex4()?;
-                                char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF))
-                                    .unwrap_or('\u{fffd}')
+                                char::from_u32(
+                                    0x10000
+                                        + ((hi - 0xD800) << 10)
+                                        + (lo.wrapping_sub(0xDC00) & 0x3FF),
+                                )
+                                .unwrap_or('\u{fffd}')
                             } else {
                                 char::from_u32(hi).unwrap_or('\u{fffd}')
                             }

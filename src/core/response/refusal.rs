@@ -63,13 +63,16 @@ impl ErrorBody {
 /// code, else the status.
 pub fn server_error_for(dialect: Dialect, r: &HttpResponse) -> Error {
     let mut doc = ErrorBody::parse(&r.body);
+    let header_id = header_in(r, request_id_headers(dialect));
     if doc.code.is_none() {
         let from_header = r
             .header("x-oss-err")
             .and_then(|b64| base64_decode(b64.trim()))
             .and_then(|xml| String::from_utf8(xml).ok())
             .map(|xml| ErrorBody::parse(&xml));
-        if let Some(h) = from_header.filter(|h| h.code.is_some()) {
+        if let Some(mut h) = from_header.filter(|h| h.code.is_some()) {
+            // As ali-oss does for this header: the response's own request id wins.
+            h.request_id = header_id.clone().or(h.request_id);
             doc = h;
         }
     }
@@ -80,19 +83,20 @@ pub fn server_error_for(dialect: Dialect, r: &HttpResponse) -> Error {
             format!("Http{}", r.status)
         }
     });
-    let message = doc.message.unwrap_or_else(|| match PutObjectErrorCode::from_code(&code) {
-        Some(known) => format!("{} (HTTP {})", known.cause(), r.status),
-        None => format!("the server answered HTTP {}", r.status),
-    });
+    let message = doc
+        .message
+        .unwrap_or_else(|| match PutObjectErrorCode::from_code(&code) {
+            Some(known) => format!("{} (HTTP {})", known.cause(), r.status),
+            None => format!("the server answered HTTP {}", r.status),
+        });
     let mut e = Error::new(ErrorKind::Server, &code, message);
     e.status = Some(r.status);
-    e.request_id = doc
-        .request_id
-        .or_else(|| header_in(r, request_id_headers(dialect)));
+    e.request_id = doc.request_id.or(header_id);
     e.ec = doc
         .ec
         .or_else(|| r.header("x-oss-ec").map(|v| v.trim().to_string()))
-        .filter(|v| !v.is_empty());
+        .filter(|v| !v.is_empty())
+        .map(String::into_boxed_str);
     e
 }
 

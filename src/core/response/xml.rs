@@ -92,10 +92,14 @@ pub fn is_error_document(body: &str) -> bool {
     let mut rest = body.trim_start_matches('\u{feff}').trim_start();
     loop {
         if let Some(r) = rest.strip_prefix("<?") {
-            let Some(end) = r.find("?>") else { return false };
+            let Some(end) = r.find("?>") else {
+                return false;
+            };
             rest = r[end + 2..].trim_start();
         } else if let Some(r) = rest.strip_prefix("<!--") {
-            let Some(end) = r.find("-->") else { return false };
+            let Some(end) = r.find("-->") else {
+                return false;
+            };
             rest = r[end + 3..].trim_start();
         } else {
             break;
@@ -118,14 +122,23 @@ mod tests {
         assert_eq!(tag_text(x, "Message").as_deref(), Some(""));
         assert_eq!(tag_text(x, "EC").as_deref(), Some("0003"));
         assert_eq!(tag_text(x, "HostId"), None);
-        assert_eq!(tag_text("<Message><![CDATA[a <b> &amp;]]> &lt;</Message>", "Message").as_deref(), Some("a <b> &amp; <"));
+        assert_eq!(
+            tag_text("<Message><![CDATA[a <b> &amp;]]> &lt;</Message>", "Message").as_deref(),
+            Some("a <b> &amp; <")
+        );
     }
 
     #[test]
     fn recognises_error_documents() {
-        assert!(is_error_document("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n<Code>X</Code></Error>"));
-        assert!(is_error_document("<Error xmlns=\"x\"><Code>X</Code></Error>"));
-        assert!(!is_error_document("<PostResponse><ETag>x</ETag></PostResponse>"));
+        assert!(is_error_document(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n<Code>X</Code></Error>"
+        ));
+        assert!(is_error_document(
+            "<Error xmlns=\"x\"><Code>X</Code></Error>"
+        ));
+        assert!(!is_error_document(
+            "<PostResponse><ETag>x</ETag></PostResponse>"
+        ));
         assert!(!is_error_document("<ErrorDocument/>"));
         assert!(!is_error_document(""));
     }
