@@ -1,33 +1,45 @@
 // The demo page: hash the file, ask the backend to sign, upload straight to the bucket.
 // The backend (POST /sign) holds the secret; this page never sees or asks for it.
 import init, { contentMd5, postObject, putObject } from '/pkg/bucket_upload.js';
+import {
+  DIALECTS, addMetadataRow, clearFieldErrors, dialectChanged, objectOptions, showFieldError, showOptionsFor, shown,
+} from './options.js';
 
 const $ = (id) => document.getElementById(id);
+
+// Header and field names whose values are secrets or bearer tokens: never displayed.
+const HIDDEN_VALUE = /(security-token|^authentication$|customer-key$)/i;
+/** `url` with the value of any security-token query parameter hidden. */
+const maskUrl = (url) => url.replace(/([?&][^=&]*security-token=)[^&]*/gi, '$1(hidden)');
+
 const form = $('form');
 const fileInput = $('file');
 const keyInput = $('key');
+const dialectSelect = $('dialect');
 const methodSelect = $('method');
 const scenarioSelect = $('scenario');
-const ownerInput = $('owner');
 const uploadButton = $('upload');
 const cancelButton = $('cancel');
 const result = $('result');
+const requestBox = $('request');
 const statusLine = $('status');
 
 let ready = false;
+let config = {};
 let controller = null; // AbortController of the run in progress, if any
 
-start();
-
 async function start() {
+  addMetadataRow();
+  dialectChanged(config);
   try {
     await init();
     const res = await fetch('/config', { headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error(`GET /config answered HTTP ${res.status}`);
-    const config = await res.json();
+    config = await res.json();
     $('endpoint').textContent = config.bucketEndpoint ?? '?';
     $('bucket').textContent = config.bucket ?? '?';
     $('region').textContent = config.region ?? '?';
+    dialectChanged(config);
     ready = true;
     document.body.dataset.ready = 'true';
     setStatus('Ready: choose a file.');
@@ -39,6 +51,9 @@ async function start() {
 }
 
 fileInput.addEventListener('change', updateButtons);
+dialectSelect.addEventListener('change', () => dialectChanged(config));
+methodSelect.addEventListener('change', showOptionsFor);
+$('metadata-add').addEventListener('click', () => addMetadataRow().querySelector('input').focus());
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   upload();
@@ -67,8 +82,9 @@ function progressTo(bar, label) {
 async function upload() {
   const file = fileInput.files[0];
   if (!file || controller) return;
+  const dialect = dialectSelect.value;
   const [method, version] = methodSelect.value.split('-'); // "post-v4" -> post, v4
-  const scenario = scenarioSelect.value;
+  const scenario = shown(scenarioSelect) ? scenarioSelect.value : 'none';
   controller = new AbortController();
   const { signal } = controller;
   updateButtons();
@@ -87,18 +103,15 @@ async function upload() {
     setStatus('Step 2 of 3: asking the backend to sign…');
     let key = keyInput.value;
     // POST forms keep ${filename}: postObject substitutes it, as S3 would. A PUT URL names the key.
-    if (method === 'put') key = key.replaceAll('${filename}', file.name);
-    const request = {
-      method,
-      version,
-      key,
-      contentType: file.type || 'application/octet-stream',
-      contentMd5: md5.base64,
-    };
-    const owner = ownerInput.value.trim();
-    if (owner) request.metadata = { owner };
+    if (method !== 'post') key = key.replaceAll('${filename}', file.name);
+    const request = { method, dialect, version, key, ...objectOptions(file, dialect), contentMd5: md5.base64 };
     if (scenario === 'expired' || scenario === 'wrong-secret') request.scenario = scenario;
     const signed = await sign(request, signal);
+    showRequest(signed);
+    if (signed.preview) {
+      showPreview(signed);
+      return;
+    }
 
     step = 'uploading';
     setStatus('Step 2 of 3: uploading to the bucket…');
@@ -108,7 +121,7 @@ async function upload() {
       const postForm = scenario === 'tampered' ? tamperPolicy(signed) : signed;
       res = await postObject(file, postForm, { onProgress: uploadProgress, signal, contentMd5: md5 });
     } else {
-      const put = scenario === 'tampered' ? tamperUrl(signed) : signed;
+      const put = scenario === 'tampered' ? tamperRequest(signed) : signed;
       res = await putObject(file, put, { contentMd5: md5, onProgress: uploadProgress, signal });
     }
     const seconds = (performance.now() - started) / 1000;
@@ -140,7 +153,8 @@ async function sign(request, signal) {
     const e = new Error(body?.message ?? body?.error ?? `the backend answered HTTP ${res.status}`);
     e.code = body?.code ?? 'SignFailed';
     e.status = res.status;
-    e.field = body?.field;
+    e.field = body?.field ?? undefined;
+    e.fromSigner = true;
     throw e;
   }
   return body;
@@ -163,27 +177,39 @@ function tamperPolicy(signed) {
   return { ...signed, fields };
 }
 
-/** Failure demo for PUT: the presigned URL with a longer X-Amz-Expires than was signed. */
-function tamperUrl(signed) {
-  const url = signed.url.replace(/([?&]X-Amz-Expires=)(\d+)/, (_, head, secs) => head + (Number(secs) + 3600));
-  return { ...signed, url };
+/**
+ * Failure demo for PUT: a presigned URL living an hour longer than signed (X-Amz-Expires for
+ * SigV4, Expires for SigV2), or a header-signed request with another Content-Type than signed.
+ */
+function tamperRequest(signed) {
+  const url = signed.url
+    .replace(/([?&]X-Amz-Expires=)(\d+)/, (_, head, secs) => head + (Number(secs) + 3600))
+    .replace(/([?&]Expires=)(\d+)/, (_, head, secs) => head + (Number(secs) + 3600));
+  const headers = { ...signed.headers };
+  if (signed.headers?.Authorization) {
+    const name = Object.keys(headers).find((n) => n.toLowerCase() === 'content-type') ?? 'Content-Type';
+    headers[name] = `${headers[name] ?? 'application/octet-stream'}; tampered=1`;
+  }
+  return { ...signed, url, headers };
 }
 
 function resetOutput() {
   for (const id of ['hash', 'upload']) progressTo($(`${id}-progress`), $(`${id}-percent`))(0, 1);
   $('md5-base64').textContent = '–';
   $('md5-hex').textContent = '–';
+  clearFieldErrors();
+  requestBox.replaceChildren();
+  requestBox.dataset.state = 'none';
   result.replaceChildren();
   result.dataset.status = 'pending';
   delete result.dataset.etag;
   delete result.dataset.md5Check;
   delete result.dataset.errorCode;
+  delete result.dataset.errorField;
 }
 
-/** Renders `rows` ([label, value, id]) as a definition list inside #result. */
-function renderRows(title, rows) {
-  const heading = document.createElement('h3');
-  heading.textContent = title;
+/** A definition list of `rows` ([label, value, id]). */
+function definitionList(rows) {
   const list = document.createElement('dl');
   for (const [label, value, id] of rows) {
     const row = document.createElement('div');
@@ -195,7 +221,64 @@ function renderRows(title, rows) {
     row.append(dt, dd);
     list.append(row);
   }
-  result.replaceChildren(heading, list);
+  return list;
+}
+
+/** Renders `rows` ([label, value, id]) as a definition list inside #result. */
+function renderRows(title, rows) {
+  const heading = document.createElement('h3');
+  heading.textContent = title;
+  result.replaceChildren(heading, definitionList(rows));
+}
+
+/** The signed request as the page sends it (or would): method, URL, fields or headers. */
+function showRequest(signed) {
+  const heading = document.createElement('h3');
+  heading.textContent = signed.preview ? 'Signed request (not sent)' : 'Signed request';
+  const pairs = signed.fields ?? Object.entries(signed.headers ?? {});
+  const table = document.createElement('table');
+  table.id = 'request-pairs';
+  const caption = table.createCaption();
+  caption.textContent = signed.fields
+    ? 'Form fields, in order; the file goes last'
+    : 'Headers the request sends (the browser adds Host and Content-Length)';
+  const head = table.createTHead().insertRow();
+  for (const text of ['Name', 'Value']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = text;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const [name, value] of pairs) {
+    const tr = body.insertRow();
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = name;
+    const td = tr.insertCell();
+    td.textContent = HIDDEN_VALUE.test(name) ? `(hidden: ${String(value).length} characters)` : value;
+    tr.replaceChildren(th, td);
+  }
+  requestBox.replaceChildren(
+    heading,
+    definitionList([
+      ['Dialect', `${signed.dialect} (${signed.version})`, 'request-dialect'],
+      ['Method', signed.method, 'request-method'],
+      ['URL', maskUrl(signed.url), 'request-url'],
+    ]),
+    table,
+  );
+  requestBox.dataset.state = signed.preview ? 'preview' : 'sent';
+}
+
+function showPreview(signed) {
+  const name = DIALECTS[signed.dialect]?.name ?? signed.dialect;
+  renderRows('Not sent', [
+    ['Why', `The local bucket speaks only S3, so this ${name} request was signed but not sent. `
+      + 'Start the server with --remote-endpoint to send it to a real bucket.', 'result-preview'],
+  ]);
+  result.dataset.status = 'preview';
+  setStatus(`Step 3 of 3: the ${name} request is shown above; the local bucket speaks only S3.`);
 }
 
 function showSuccess(res, { file, md5, seconds, key }) {
@@ -230,7 +313,9 @@ function showError(e, step) {
   ]);
   result.dataset.errorCode = code;
   result.dataset.status = 'error';
-  setStatus(code === 'Aborted' ? 'Cancelled.' : `Step 3 of 3: the upload failed (${code}).`);
+  if (e?.field) result.dataset.errorField = e.field;
+  const shownAt = e?.field ? showFieldError(e.field, `${code}: ${e.message}`) : null;
+  setStatus(code === 'Aborted' ? 'Cancelled.' : `Step 3 of 3: the upload failed (${code})${shownAt ? `; see ${shownAt}` : ''}.`);
 }
 
 function formatSize(bytes) {
@@ -244,3 +329,5 @@ function formatSize(bytes) {
   } while (value >= 1024 && unit < units.length - 1);
   return `${value.toFixed(2)} ${units[unit]} (${bytes.toLocaleString('en')} B)`;
 }
+
+start();

@@ -84,6 +84,7 @@ async fn run(cfg: Config) -> std::io::Result<()> {
         bucket: cfg.bucket.clone(),
         region: cfg.region.clone(),
         path_style: cfg.path_style,
+        remote: cfg.remote_endpoint.is_some(),
         access_key: cfg.access_key.clone(),
         secret_key: cfg.secret_key.clone(),
         session_token: cfg.session_token.clone(),

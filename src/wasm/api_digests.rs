@@ -72,7 +72,11 @@ impl ReadOptions {
 const READ_AHEAD: u64 = 2;
 
 /// Hashes `blob` on this thread, reading `chunk_size` slices with [`READ_AHEAD`] reads in flight.
-pub async fn hash_blob(blob: &web_sys::Blob, set: DigestSet, o: &ReadOptions) -> Result<Digests, Error> {
+pub async fn hash_blob(
+    blob: &web_sys::Blob,
+    set: DigestSet,
+    o: &ReadOptions,
+) -> Result<Digests, Error> {
     let total = blob_size(blob)?;
     let mut hasher = MultiDigest::new(set);
     let mut buf = Vec::new();

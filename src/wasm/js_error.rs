@@ -43,7 +43,8 @@ pub fn to_js(e: &Error) -> JsValue {
     );
     set(
         "ec",
-        e.ec.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str),
+        e.ec.as_deref()
+            .map_or(JsValue::UNDEFINED, JsValue::from_str),
     );
     err.into()
 }

@@ -77,18 +77,71 @@ export async function openPage(browser, server) {
 }
 
 /**
- * Uploads `buffer` as a file named `name` through the page's form and waits for the result.
- * `key` undefined keeps the page's default key.
+ * Sets the page's object options: every option input shown is cleared first, then `options`
+ * (named as the core names them: `cacheControl`, `storageClass`, `metadata: { name: value }`,
+ * `forbidOverwrite: true`, `callback: { url, body, contentType }` for OSS or a URL for CMS,
+ * `isEncrypt`, …) is typed in. Call after choosing the dialect and method.
  */
-export async function uploadThroughPage(page, { name, mimeType = 'application/octet-stream', buffer, key, method, scenario = 'none' }) {
+export async function fillOptions(page, options = {}) {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('#options details')) d.open = true;
+    for (const el of document.querySelectorAll('#options input, #options select')) {
+      if (el.type === 'checkbox') el.checked = false;
+      else if (el.tagName === 'SELECT') el.selectedIndex = 0;
+      else el.value = '';
+    }
+  });
+  const rows = page.locator('#metadata-rows li');
+  while ((await rows.count()) > 0) await rows.first().locator('.meta-remove').click();
+  for (const [name, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    if (name === 'metadata') {
+      for (const [metaName, metaValue] of Object.entries(value)) {
+        await page.click('#metadata-add');
+        await rows.last().locator('.meta-name').fill(metaName);
+        await rows.last().locator('.meta-value').fill(String(metaValue));
+      }
+    } else if (name === 'callback' && typeof value === 'object') {
+      await page.fill('#callbackUrl', value.url ?? '');
+      await page.fill('#callbackBody', value.body ?? '');
+      if (value.contentType) await page.selectOption('#callbackContentType', value.contentType);
+    } else if (name === 'callback') {
+      await page.fill('#cmsCallback', value);
+    } else if (typeof value === 'boolean' && name === 'forbidOverwrite') {
+      await page.setChecked('#forbidOverwrite', value);
+    } else if ((await page.locator(`#${name}`).evaluate((el) => el.tagName)) === 'SELECT') {
+      await page.selectOption(`#${name}`, String(value));
+    } else {
+      await page.fill(`#${name}`, String(value));
+    }
+  }
+}
+
+/**
+ * Uploads `buffer` as a file named `name` through the page's form and waits for the result
+ * (`ok`, `error`, or `preview` for a dialect the local bucket does not speak). `key` undefined
+ * keeps the page's default key; `options` undefined leaves the object options as they are.
+ */
+export async function uploadThroughPage(
+  page,
+  { name, mimeType = 'application/octet-stream', buffer, key, method, scenario = 'none', dialect = 's3', options },
+) {
   await page.setInputFiles('#file', { name, mimeType, buffer });
   if (key !== undefined) await page.fill('#key', key);
+  await page.selectOption('#dialect', dialect);
   await page.selectOption('#method', method);
-  await page.selectOption('#scenario', scenario);
+  if (dialect === 's3') await page.selectOption('#scenario', scenario);
+  if (options !== undefined) await fillOptions(page, options);
   await page.click('#upload');
-  await page.waitForSelector('#result[data-status="ok"], #result[data-status="error"]', { timeout: 60_000 });
+  await page.waitForSelector('#result[data-status="ok"], #result[data-status="error"], #result[data-status="preview"]', {
+    timeout: 60_000,
+  });
   return page.evaluate(() => {
     const text = (id) => document.getElementById(id)?.textContent ?? null;
+    const pairs = [...document.querySelectorAll('#request-pairs tbody tr')].map((tr) => [
+      tr.cells[0].textContent,
+      tr.cells[1].textContent,
+    ]);
     return {
       status: document.getElementById('result').dataset.status,
       etag: text('result-etag'),
@@ -101,10 +154,48 @@ export async function uploadThroughPage(page, { name, mimeType = 'application/oc
       errorCode: text('error-code'),
       errorMessage: text('error-message'),
       errorStatus: text('error-status'),
+      errorField: text('error-field'),
       md5Hex: text('md5-hex'),
       md5Base64: text('md5-base64'),
+      request: {
+        state: document.getElementById('request').dataset.state,
+        method: text('request-method'),
+        url: text('request-url'),
+        dialect: text('request-dialect'),
+        pairs,
+      },
+      preview: text('result-preview'),
     };
   });
+}
+
+/**
+ * The error the page shows next to an input (`.field-error` in the input's row or group):
+ * `{ text, field, invalid }` where `invalid` is the element marked aria-invalid's id or class.
+ */
+export function fieldErrors(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.field-error')].map((note) => {
+      const invalid = document.querySelector(`[aria-describedby~="${note.id}"]`);
+      return {
+        text: note.textContent,
+        field: note.dataset.field,
+        id: note.id,
+        invalid: invalid ? invalid.id || invalid.className : null,
+        ariaInvalid: invalid?.getAttribute('aria-invalid') ?? null,
+      };
+    }),
+  );
+}
+
+/** `/sign` from Node, as the page would call it; returns the parsed JSON and the status. */
+export async function signFromNode(server, request) {
+  const res = await fetch(new URL('/sign', server.page), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  return { status: res.status, body: await res.json() };
 }
 
 /** Where the server stores `key`: DATA_DIR/<bucket>/<key>. */

@@ -1,5 +1,6 @@
-// Uploads through the demo page by every method, then reads the object back from the server's
-// data dir and checks the page's ETag against an MD5 computed here, independently, by node:crypto.
+// Uploads through the demo page by every S3 method (POST V4/V2, presigned PUT V4/V2, PUT with an
+// Authorization header), then reads the object back from the server's data dir and checks the
+// page's ETag against an MD5 computed here, independently, by node:crypto.
 
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -8,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { launch, objectPath, openPage, uploadThroughPage } from './browser.mjs';
 import { skip, startServer } from './server.mjs';
 
-const METHODS = ['post-v4', 'post-v2', 'put-v4'];
+const METHODS = ['post-v4', 'post-v2', 'put-v4', 'put-v2', 'header-v4'];
 const FILES = [
   { label: '0 B', name: 'empty.bin', buffer: Buffer.alloc(0) },
   { label: '1 B', name: 'one.bin', buffer: Buffer.from([0x5a]) },
