@@ -108,6 +108,44 @@ fn expected(options: &JsValue) -> Result<Expected, Error> {
     })
 }
 
+/// `options` with a `contentMd5` / `digests` that is still a Promise (`contentMd5(file)` hashing
+/// in a worker while the form uploads) replaced by its value. Awaited after a POST is sent, so
+/// hashing and sending overlap; a hash that fails leaves the upload unverified, which is an error.
+async fn settle_digests(options: &JsValue) -> Result<JsValue, Error> {
+    let pending: Vec<(&str, js_sys::Promise)> = ["contentMd5", "digests"]
+        .into_iter()
+        .filter_map(|k| {
+            get(options, k)
+                .dyn_into::<js_sys::Promise>()
+                .ok()
+                .map(|p| (k, p))
+        })
+        .collect();
+    if pending.is_empty() {
+        return Ok(options.clone());
+    }
+    let copy = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
+    for (k, p) in pending {
+        let value = wasm_bindgen_futures::JsFuture::from(p).await.map_err(|e| {
+            let mut err = super::js_error::from_thrown(&e, "hashing the file");
+            err.message = format!(
+                "the upload was sent but could not be verified: {}",
+                err.message
+            );
+            err
+        })?;
+        set(&copy, k, value);
+    }
+    Ok(copy.into())
+}
+
+/// Whether `contentMd5` / `digests` is still being computed.
+fn digests_pending(options: &JsValue) -> bool {
+    ["contentMd5", "digests"]
+        .iter()
+        .any(|k| get(options, k).is_instance_of::<js_sys::Promise>())
+}
+
 /// The dialect the answer is read in: the option, the target's own `dialect`, the inferred one,
 /// else S3.
 fn dialect(
@@ -163,7 +201,10 @@ pub async fn post_object(
             .ok_or_else(|| Error::invalid("InvalidOptions", "url", "the form has no url"))?;
         let fields = pairs_from_js(&get(&form, "fields"), "fields")?;
         let dialect = dialect(&options, &form, || infer_from_form(&fields))?;
-        let expected = expected(&options)?;
+        let overlap = digests_pending(&options);
+        if !overlap {
+            expected(&options)?; // bad digests are refused before anything is sent
+        }
         let read = ReadOptions::from_js(&options)?;
         let size = blob_size(&file)?;
         validate::object_size("file", size)?;
@@ -207,6 +248,7 @@ pub async fn post_object(
             read.signal.as_ref(),
         )
         .await?;
+        let expected = expected(&settle_digests(&options).await?)?;
         let mut outcome = upload_outcome(dialect, &r.to_http(), &expected)?;
         outcome.key = outcome.key.or(key);
         Ok(result_object(&outcome, dialect))
@@ -234,6 +276,8 @@ pub async fn put_object(
             .ok_or_else(|| Error::invalid("InvalidOptions", "url", "the request has no url"))?;
         let mut headers = pairs_from_js(&get(&request, "headers"), "headers")?;
         let dialect = dialect(&options, &request, || infer_from_request(&url, &headers))?;
+        // A PUT sends Content-MD5 up front, so a pending hash is awaited before sending.
+        let options = settle_digests(&options).await?;
         let expected = expected(&options)?;
         let read = ReadOptions::from_js(&options)?;
         validate::object_size("file", blob_size(&file)?)?;

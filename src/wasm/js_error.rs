@@ -80,3 +80,27 @@ pub fn from_js(value: &JsValue, context: &str) -> Error {
         format!("{context}: {message}"),
     )
 }
+
+/// Turns a rejection back into a core error: one of this module's own errors (a rejected
+/// `contentMd5()` promise, say) keeps its code and kind; anything else goes through [`from_js`].
+pub fn from_thrown(value: &JsValue, context: &str) -> Error {
+    let get = |k: &str| {
+        Reflect::get(value, &JsValue::from_str(k))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let (Some(code), Some(kind)) = (get("code"), get("kind")) else {
+        return from_js(value, context);
+    };
+    let kind = match kind.as_str() {
+        "validation" => ErrorKind::Validation,
+        "server" => ErrorKind::Server,
+        "aborted" => ErrorKind::Aborted,
+        "integrity" => ErrorKind::Integrity,
+        "read" => ErrorKind::Read,
+        _ => ErrorKind::Network,
+    };
+    let mut e = Error::new(kind, &code, get("message").unwrap_or_default());
+    e.field = get("field");
+    e
+}

@@ -124,14 +124,16 @@ export interface UploadOptions {
    *  an `Authentication` header: cms), else 's3'. */
   dialect?: Dialect;
   /** The MD5 computed by `contentMd5`: the ETag must equal it. putObject also sends it as
-   *  Content-MD5 unless the request's headers carry one. */
-  contentMd5?: Md5Result | string;
+   *  Content-MD5 unless the request's headers carry one. A Promise (`contentMd5(file)` not yet
+   *  awaited) lets a POST upload while the file is hashed; the ETag is checked when both are
+   *  done. A PUT awaits it first (Content-MD5 is a header). */
+  contentMd5?: Md5Result | string | Promise<Md5Result>;
   /** The CRC-64/ECMA `digests()` computed (decimal string; or a BigInt / safe integer): an OSS
    *  `x-oss-hash-crc64ecma` answer must equal it (else `Crc64Mismatch`). */
   crc64ecma?: string | bigint | number;
   /** What `digests(file, { algorithms: ['md5', 'crc64ecma'] })` resolved to: both are checked
    *  against the answer (never sent). */
-  digests?: Pick<DigestsResult, 'md5' | 'crc64ecma'>;
+  digests?: Pick<DigestsResult, 'md5' | 'crc64ecma'> | Promise<DigestsResult>;
 }
 export type PutUploadOptions = UploadOptions;
 export interface UploadResult {

@@ -29,6 +29,8 @@ export async function demo(file: File, signal: AbortSignal): Promise<void> {
   // @ts-expect-error: success_action_status is a POST form field
   presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', successActionStatus: 201 });
   const posted: UploadResult = await postObject(file, form, { onProgress: () => {}, signal, contentMd5: md5 });
+  // Hash and send at once: the MD5 may still be pending.
+  await postObject(file, form, { contentMd5: contentMd5(file) });
   const url: string = presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', headers: { 'Content-MD5': md5.base64 } });
   const put: UploadResult = await putObject(file, { url }, { contentMd5: md5 });
   const both = await digests(file, { algorithms: ['md5', 'crc64ecma'] });
