@@ -10,7 +10,9 @@ wasm-pack --quiet build --target web --mode no-install --release --out-dir pkg -
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-multivalue --enable-mutable-globals \
-  pkg/bucket_upload_bg.wasm -o pkg/bucket_upload_bg.wasm
+  pkg/bucket_upload_bg.wasm -o pkg/bucket_upload_bg.wasm.tmp
+# Renamed into place, so a server reading pkg/ mid-build never sees a half-written module.
+mv pkg/bucket_upload_bg.wasm.tmp pkg/bucket_upload_bg.wasm
 # The hashing worker imports ./bucket_upload.js; it ships beside it.
 cp js/bucket_upload_worker.js pkg/
 node -e '
