@@ -4,6 +4,7 @@
 //! slices however big the file. In a page, the work runs in a Worker by default.
 
 use super::blob_reader::{blob_size, finish_read, start_read, stream_from};
+use super::byob_reader;
 use super::js_error::{aborted, to_js};
 use super::js_options::{get, set};
 use super::worker::{self, WorkerFailure};
@@ -79,6 +80,25 @@ pub async fn hash_blob(
 ) -> Result<Digests, Error> {
     let total = blob_size(blob)?;
     let mut hasher = MultiDigest::new(set);
+    o.check_abort()?;
+    if let Some(reader) = (total > 0).then(|| byob_reader::open(blob)).flatten() {
+        o.progress(0, total);
+        let size = o.chunk_size.min(total) as u32;
+        let fed = byob_reader::read_all(&reader, size, |bytes, fed| {
+            hasher.update(bytes);
+            o.progress(fed, total);
+            o.check_abort()
+        })
+        .await?;
+        if fed != total {
+            return Err(Error::new(
+                crate::core::error::ErrorKind::Read,
+                "NotReadable",
+                format!("the file changed while it was read (expected {total} bytes, got {fed})"),
+            ));
+        }
+        return Ok(hasher.finalize());
+    }
     let mut buf = Vec::new();
     let mut start = 0;
     o.check_abort()?;

@@ -6,6 +6,7 @@ mod api_hasher;
 mod api_sign;
 mod api_upload;
 mod blob_reader;
+mod byob_reader;
 mod js_error;
 mod js_options;
 mod typescript;
