@@ -1,6 +1,6 @@
 //! The POST-form rules the vendor dialects share with S3: every field the form sends is checked
 //! and pinned to its exact value by a policy condition, so a signed form can be used for this one
-//! upload only. Used by the OSS and OBS forms (`s3_post_form` applies the same rules inline).
+//! upload only. Used by the S3, OSS and OBS forms alike.
 //! OSS: <https://www.alibabacloud.com/help/en/oss/developer-reference/postobject>;
 //! OBS: <https://support.huaweicloud.com/intl/en-us/api-obs/obs_04_0012.html>.
 
