@@ -28,23 +28,7 @@ impl<'a> PutRequest<'a> {
         if let Some(size) = o.content_length {
             validate::object_size("contentLength", size)?;
         }
-        for (name, value) in &o.headers.0 {
-            validate::header_name(name, name)?;
-            validate::header_value(name, value)?;
-            let lower = name.to_ascii_lowercase();
-            if matches!(
-                lower.as_str(),
-                "host" | "authorization" | "date" | "content-length"
-            ) || lower.starts_with("x-amz-date")
-                || lower == "x-amz-security-token"
-            {
-                return Err(Error::invalid(
-                    "ReservedHeader",
-                    name,
-                    format!("\"{name}\" is set by the signer or the browser, not by the caller"),
-                ));
-            }
-        }
+        validate::raw_headers(&o.headers.0)?;
         let headers = object_options::request_headers(&o.headers.0, &o.object, o.dialect, now)?;
         Ok(PutRequest {
             options: o,

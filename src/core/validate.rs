@@ -152,6 +152,29 @@ pub fn header_value(field: &str, value: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// The caller's raw headers: HTTP names and values, none of those the signer or the browser
+/// sets.
+pub fn raw_headers(headers: &[(String, String)]) -> Result<(), Error> {
+    for (name, value) in headers {
+        header_name(name, name)?;
+        header_value(name, value)?;
+        let lower = name.to_ascii_lowercase();
+        if matches!(
+            lower.as_str(),
+            "host" | "authorization" | "date" | "content-length"
+        ) || lower.starts_with("x-amz-date")
+            || lower == "x-amz-security-token"
+        {
+            return Err(Error::invalid(
+                "ReservedHeader",
+                name,
+                format!("\"{name}\" is set by the signer or the browser, not by the caller"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Names and values of `x-amz-meta-*` pairs are valid and their total is at most 2 KB.
 pub fn metadata<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Result<(), Error> {
     let mut total = 0;

@@ -17,6 +17,7 @@
 //! <https://support.huaweicloud.com/intl/en-us/api-obs/obs_04_0011.html> (URL),
 //! <https://support.huaweicloud.com/intl/en-us/api-obs/obs_04_0012.html> (POST form).
 
+pub mod multipart;
 mod post_form;
 mod presign;
 mod put_headers;

@@ -19,6 +19,7 @@
 //! Specs: V1 <https://www.alibabacloud.com/help/en/oss/developer-reference/include-signatures-in-the-authorization-header>,
 //! V4 <https://www.alibabacloud.com/help/en/oss/developer-reference/recommend-to-use-signature-version-4>.
 
+pub mod multipart;
 mod post_form;
 mod presign;
 mod put_headers;

@@ -1,0 +1,443 @@
+//! A multipart upload as a state machine without IO or a clock, in the manner of quinn-proto's
+//! `Connection`: the shell tells it what each request answered (`on_*`), asks it what to send
+//! next ([`Upload::poll_action`]) and when to wake up ([`Upload::poll_timeout`]); time (`now`,
+//! milliseconds on any monotonic clock) and randomness (for backoff jitter) are arguments.
+//! A failed upload keeps its parts on the server for a resume: only [`Upload::abort`] asks for
+//! an Abort.
+
+use super::etag::{check_multipart_etag, EtagCheck};
+use super::options::CompletedPart;
+use super::plan::PartPlan;
+use super::read::Completed;
+use super::retry::{is_retryable, RetryPolicy};
+use crate::core::error::{Error, ErrorKind};
+use crate::core::md5::Md5Digest;
+
+/// What the shell must do next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Send Create.
+    Create,
+    /// Send bytes `[start, end)` as part `number`.
+    SendPart { number: u32, start: u64, end: u64 },
+    /// Send Complete with these parts (ascending).
+    Complete { parts: Vec<CompletedPart> },
+    /// Cancel every request in flight, then send Abort for this upload id.
+    Abort { upload_id: String },
+}
+
+/// How the upload ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Completed; `verified` names the checks that passed (`"parts"`, `"etag"`).
+    Done {
+        completed: Completed,
+        verified: Vec<&'static str>,
+    },
+    Failed(Error),
+    Aborted,
+}
+
+/// Options of an [`Upload`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UploadConfig {
+    /// Parts in flight at once (at least 1).
+    pub concurrency: u32,
+    pub retry: RetryPolicy,
+    /// The server's part ETag is the part's hex MD5 (S3 and OBS without SSE-KMS/SSE-C), so
+    /// each part and the final `MD5(…)-N` ETag can be checked.
+    pub etag_is_md5: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum PartState {
+    Pending,
+    InFlight,
+    /// Failed; sent again at this instant.
+    Waiting(u64),
+    Done {
+        etag: String,
+        checksum: Option<String>,
+        md5: Option<Md5Digest>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Creating {
+        sent: bool,
+        failures: u32,
+        retry_at: Option<u64>,
+    },
+    Uploading,
+    Completing {
+        sent: bool,
+        failures: u32,
+        retry_at: Option<u64>,
+    },
+    Aborting {
+        sent: bool,
+    },
+    Ended(Outcome),
+}
+
+/// One multipart upload.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    plan: PartPlan,
+    config: UploadConfig,
+    phase: Phase,
+    upload_id: Option<String>,
+    parts: Vec<(PartState, u32)>,
+    /// Parts below this index are done or in flight (keeps a 10,000-part upload linear).
+    first_open: usize,
+    in_flight: u32,
+    paused: bool,
+}
+
+impl Upload {
+    /// A new upload of `plan`; its first action is [`Action::Create`].
+    pub fn new(plan: PartPlan, config: UploadConfig) -> Upload {
+        Upload {
+            plan,
+            config: UploadConfig {
+                concurrency: config.concurrency.max(1),
+                ..config
+            },
+            phase: Phase::Creating {
+                sent: false,
+                failures: 0,
+                retry_at: None,
+            },
+            upload_id: None,
+            parts: vec![(PartState::Pending, 0); plan.count as usize],
+            first_open: 0,
+            in_flight: 0,
+            paused: false,
+        }
+    }
+
+    pub fn plan(&self) -> &PartPlan {
+        &self.plan
+    }
+
+    pub fn upload_id(&self) -> Option<&str> {
+        self.upload_id.as_deref()
+    }
+
+    /// The end, once there is one.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        match &self.phase {
+            Phase::Ended(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// `(parts done, bytes in done parts)`.
+    pub fn progress(&self) -> (u32, u64) {
+        let mut n = 0;
+        let mut bytes = 0;
+        for (i, (s, _)) in self.parts.iter().enumerate() {
+            if matches!(s, PartState::Done { .. }) {
+                n += 1;
+                bytes += self.plan.part_len(i as u32 + 1);
+            }
+        }
+        (n, bytes)
+    }
+
+    /// Stop starting parts (those in flight finish).
+    pub fn pause(&mut self) {
+        self.paused = true;
+    }
+
+    pub fn resume(&mut self) {
+        self.paused = false;
+    }
+
+    /// The next request to send at `now`, if any. Call until `None`, after every event.
+    pub fn poll_action(&mut self, now: u64) -> Option<Action> {
+        match &mut self.phase {
+            Phase::Creating { sent, retry_at, .. } => {
+                if *sent || retry_at.is_some_and(|t| t > now) {
+                    return None;
+                }
+                *sent = true;
+                *retry_at = None;
+                Some(Action::Create)
+            }
+            Phase::Uploading => {
+                if self.paused || self.in_flight >= self.config.concurrency {
+                    return None;
+                }
+                while self
+                    .parts
+                    .get(self.first_open)
+                    .is_some_and(|(s, _)| matches!(s, PartState::Done { .. } | PartState::InFlight))
+                {
+                    self.first_open += 1;
+                }
+                let next = self.parts[self.first_open..]
+                    .iter()
+                    .position(|(s, _)| match s {
+                        PartState::Pending => true,
+                        PartState::Waiting(t) => *t <= now,
+                        _ => false,
+                    });
+                if let Some(i) = next.map(|i| i + self.first_open) {
+                    self.parts[i].0 = PartState::InFlight;
+                    self.in_flight += 1;
+                    let number = i as u32 + 1;
+                    let (start, end) = self.plan.range(number);
+                    return Some(Action::SendPart { number, start, end });
+                }
+                if self.first_open == self.parts.len() && self.in_flight == 0 {
+                    self.phase = Phase::Completing {
+                        sent: false,
+                        failures: 0,
+                        retry_at: None,
+                    };
+                    return self.poll_action(now);
+                }
+                None
+            }
+            Phase::Completing { sent, retry_at, .. } => {
+                if *sent || retry_at.is_some_and(|t| t > now) {
+                    return None;
+                }
+                *sent = true;
+                *retry_at = None;
+                Some(Action::Complete {
+                    parts: self.completed_parts(),
+                })
+            }
+            Phase::Aborting { sent } => {
+                if *sent {
+                    return None;
+                }
+                *sent = true;
+                let upload_id = self.upload_id.clone().unwrap_or_default();
+                Some(Action::Abort { upload_id })
+            }
+            Phase::Ended(_) => None,
+        }
+    }
+
+    /// When to call [`poll_action`](Self::poll_action) again if nothing else happens.
+    pub fn poll_timeout(&self) -> Option<u64> {
+        match &self.phase {
+            Phase::Creating {
+                sent: false,
+                retry_at,
+                ..
+            }
+            | Phase::Completing {
+                sent: false,
+                retry_at,
+                ..
+            } => *retry_at,
+            Phase::Uploading if !self.paused => self
+                .parts
+                .iter()
+                .filter_map(|(s, _)| match s {
+                    PartState::Waiting(t) => Some(*t),
+                    _ => None,
+                })
+                .min(),
+            _ => None,
+        }
+    }
+
+    fn completed_parts(&self) -> Vec<CompletedPart> {
+        let mut out = Vec::with_capacity(self.parts.len());
+        for (i, (s, _)) in self.parts.iter().enumerate() {
+            if let PartState::Done { etag, checksum, .. } = s {
+                out.push(CompletedPart {
+                    part_number: i as u32 + 1,
+                    etag: etag.clone(),
+                    checksum: checksum.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    fn end(&mut self, outcome: Outcome) {
+        self.phase = Phase::Ended(outcome);
+    }
+
+    /// Create answered `upload_id`.
+    pub fn on_created(&mut self, upload_id: String) {
+        if matches!(self.phase, Phase::Creating { .. }) {
+            self.upload_id = Some(upload_id);
+            self.phase = Phase::Uploading;
+        } else if matches!(self.phase, Phase::Aborting { .. }) && self.upload_id.is_none() {
+            // Aborted while Create was in flight: the new upload must still be aborted.
+            self.upload_id = Some(upload_id);
+            self.phase = Phase::Aborting { sent: false };
+        }
+    }
+
+    /// Part `number` was stored: the ETag the server answered, the checksum sent with it and the
+    /// MD5 the shell hashed. An ETag that is the hex of another MD5 is an integrity error.
+    pub fn on_part_done(
+        &mut self,
+        number: u32,
+        etag: &str,
+        checksum: Option<String>,
+        md5: Option<Md5Digest>,
+    ) {
+        let Some(i) = self.index_in_flight(number) else {
+            return;
+        };
+        self.in_flight -= 1;
+        let etag = etag.trim().trim_matches('"').to_string();
+        if etag.is_empty() {
+            let e = Error::new(
+                ErrorKind::Server,
+                "MissingETag",
+                "the bucket answered without a readable ETag: its CORS rule must expose the ETag header (ExposeHeaders: ETag)",
+            );
+            return self.end(Outcome::Failed(e));
+        }
+        if let (true, Some(d)) = (self.config.etag_is_md5, &md5) {
+            if !etag.eq_ignore_ascii_case(&d.hex()) {
+                let e = Error::new(
+                    ErrorKind::Integrity,
+                    "PartChecksumMismatch",
+                    format!("part {number}: the server's ETag {etag} is not the MD5 {} of the bytes sent", d.hex()),
+                );
+                return self.end(Outcome::Failed(e));
+            }
+        }
+        self.parts[i].0 = PartState::Done {
+            etag,
+            checksum,
+            md5,
+        };
+    }
+
+    /// Part `number` failed with `e` at `now`; `random` in `[0, 1)` draws the backoff.
+    pub fn on_part_failed(&mut self, number: u32, e: Error, now: u64, random: f64) {
+        let Some(i) = self.index_in_flight(number) else {
+            return;
+        };
+        self.in_flight -= 1;
+        self.first_open = self.first_open.min(i);
+        let failures = self.parts[i].1 + 1;
+        self.parts[i].1 = failures;
+        if is_retryable(&e) && failures < self.config.retry.attempts {
+            self.parts[i].0 =
+                PartState::Waiting(now + self.config.retry.delay_ms(failures, random));
+            return;
+        }
+        let mut named = e;
+        named.message = format!(
+            "part {number} failed after {failures} attempt(s): {}",
+            named.message
+        );
+        self.end(Outcome::Failed(named));
+    }
+
+    /// Create or Complete failed with `e` at `now`.
+    pub fn on_request_failed(&mut self, e: Error, now: u64, random: f64) {
+        let retry = self.config.retry;
+        match &mut self.phase {
+            Phase::Creating {
+                sent,
+                failures,
+                retry_at,
+            }
+            | Phase::Completing {
+                sent,
+                failures,
+                retry_at,
+            } => {
+                *failures += 1;
+                if is_retryable(&e) && *failures < retry.attempts {
+                    *sent = false;
+                    *retry_at = Some(now + retry.delay_ms(*failures, random));
+                    return;
+                }
+                self.end(Outcome::Failed(e));
+            }
+            Phase::Aborting { .. } => self.end(Outcome::Failed(e)),
+            _ => {}
+        }
+    }
+
+    /// Complete answered; the object is checked against the parts' MD5s where the dialect forms
+    /// its ETag from them.
+    pub fn on_completed(&mut self, completed: Completed) {
+        if !matches!(self.phase, Phase::Completing { .. }) {
+            return;
+        }
+        let mut verified = Vec::new();
+        let md5s: Option<Vec<Md5Digest>> = self
+            .parts
+            .iter()
+            .map(|(s, _)| match s {
+                PartState::Done { md5, .. } => *md5,
+                _ => None,
+            })
+            .collect();
+        if let (true, Some(md5s)) = (self.config.etag_is_md5, md5s) {
+            verified.push("parts");
+            match check_multipart_etag(&completed.etag, &md5s) {
+                EtagCheck::Matches => verified.push("etag"),
+                EtagCheck::NotComparable => {}
+                EtagCheck::Differs => {
+                    let e = Error::new(
+                        ErrorKind::Integrity,
+                        "ETagMismatch",
+                        format!(
+                            "the object's ETag {} is not the one its parts make",
+                            completed.etag
+                        ),
+                    );
+                    return self.end(Outcome::Failed(e));
+                }
+            }
+        }
+        self.end(Outcome::Done {
+            completed,
+            verified,
+        });
+    }
+
+    /// Stop: the shell cancels what is in flight, then sends the Abort this asks for (none if
+    /// Create never answered).
+    pub fn abort(&mut self) {
+        if matches!(
+            self.phase,
+            Phase::Ended(Outcome::Done { .. }) | Phase::Ended(Outcome::Aborted)
+        ) {
+            return;
+        }
+        for (s, _) in &mut self.parts {
+            if *s == PartState::InFlight {
+                *s = PartState::Pending;
+            }
+        }
+        self.in_flight = 0;
+        self.first_open = 0;
+        match (&self.phase, &self.upload_id) {
+            (Phase::Creating { sent: true, .. }, None) => {
+                self.phase = Phase::Aborting { sent: true }
+            }
+            (_, None) => self.end(Outcome::Aborted),
+            _ => self.phase = Phase::Aborting { sent: false },
+        }
+    }
+
+    /// Abort answered (204, or `NoSuchUpload`: nothing is left either way).
+    pub fn on_aborted(&mut self) {
+        self.end(Outcome::Aborted);
+    }
+
+    fn index_in_flight(&self, number: u32) -> Option<usize> {
+        let i = (number as usize).checked_sub(1)?;
+        (self.parts.get(i)?.0 == PartState::InFlight && matches!(self.phase, Phase::Uploading))
+            .then_some(i)
+    }
+}

@@ -1,0 +1,302 @@
+//! The upload state machine driven through whole uploads, in milliseconds: answers in and out of
+//! order, failures retried on the exact schedule the random draws give, failures that end the
+//! upload with the parts left in place, abort, pause.
+
+use bucket_upload::core::error::{Error, ErrorKind};
+use bucket_upload::core::multipart::machine::{Action, Outcome, Upload, UploadConfig};
+use bucket_upload::core::multipart::read::Completed;
+use bucket_upload::core::multipart::retry::RetryPolicy;
+use bucket_upload::core::multipart::PartPlan;
+use bucket_upload::{ContentMd5, Dialect, Md5Digest};
+
+const MIB: u64 = 1 << 20;
+
+fn config(concurrency: u32) -> UploadConfig {
+    UploadConfig {
+        concurrency,
+        retry: RetryPolicy::default(),
+        etag_is_md5: true,
+    }
+}
+
+/// The MD5 of a part's bytes: here each part is `size` copies of its number.
+fn md5_of(plan: &PartPlan, n: u32) -> Md5Digest {
+    let mut h = ContentMd5::new();
+    h.update(&vec![n as u8; plan.part_len(n) as usize]);
+    h.finalize()
+}
+
+fn drain(u: &mut Upload, now: u64) -> Vec<Action> {
+    std::iter::from_fn(|| u.poll_action(now)).collect()
+}
+
+fn server_etag(u: &Upload) -> String {
+    // What s3s/moto answer: MD5 of the binary part MD5s, "-N" (computed here by the test's own
+    // MD5 over the digests, independent of the machine).
+    let mut h = ContentMd5::new();
+    for n in 1..=u.plan().count {
+        h.update(&md5_of(u.plan(), n).0);
+    }
+    format!("\"{}-{}\"", h.finalize().hex(), u.plan().count)
+}
+
+fn send_part(n: u32, start: u64, end: u64) -> Action {
+    Action::SendPart {
+        number: n,
+        start,
+        end,
+    }
+}
+
+#[test]
+fn a_whole_upload_with_parts_answered_out_of_order() {
+    let plan = PartPlan::new(Dialect::S3, 13 * MIB + 7, Some(5 * MIB)).unwrap();
+    let mut u = Upload::new(plan, config(2));
+    assert_eq!(drain(&mut u, 0), vec![Action::Create]);
+    u.on_created("ID".into());
+    assert_eq!(
+        drain(&mut u, 0),
+        vec![send_part(1, 0, 5 * MIB), send_part(2, 5 * MIB, 10 * MIB)]
+    );
+    // Part 2 answers first; only then is there room for part 3.
+    u.on_part_done(
+        2,
+        &format!("\"{}\"", md5_of(&plan, 2).hex()),
+        None,
+        Some(md5_of(&plan, 2)),
+    );
+    assert_eq!(drain(&mut u, 0), vec![send_part(3, 10 * MIB, 13 * MIB + 7)]);
+    u.on_part_done(3, &md5_of(&plan, 3).hex(), None, Some(md5_of(&plan, 3)));
+    assert_eq!(drain(&mut u, 0), vec![]);
+    u.on_part_done(1, &md5_of(&plan, 1).hex(), None, Some(md5_of(&plan, 1)));
+    assert_eq!(u.progress(), (3, 13 * MIB + 7));
+    let actions = drain(&mut u, 0);
+    let Action::Complete { parts } = &actions[0] else {
+        panic!("{actions:?}")
+    };
+    assert_eq!(
+        parts.iter().map(|p| p.part_number).collect::<Vec<_>>(),
+        vec![1, 2, 3]
+    );
+    let etag = server_etag(&u);
+    u.on_completed(Completed {
+        etag: etag.trim_matches('"').into(),
+        ..Default::default()
+    });
+    let Some(Outcome::Done { verified, .. }) = u.outcome() else {
+        panic!("{:?}", u.outcome())
+    };
+    assert_eq!(verified, &vec!["parts", "etag"]);
+}
+
+#[test]
+fn a_throttled_part_is_retried_after_the_full_jitter_delay() {
+    let plan = PartPlan::new(Dialect::S3, 5 * MIB, None).unwrap();
+    let mut u = Upload::new(plan, config(4));
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    let mut slow = Error::new(
+        ErrorKind::Server,
+        "SlowDown",
+        "Please reduce your request rate.",
+    );
+    slow.status = Some(503);
+    // First failure: ceiling = base 200 ms; the draw 0.5 gives 100 ms.
+    u.on_part_failed(1, slow.clone(), 1_000, 0.5);
+    assert_eq!(u.poll_timeout(), Some(1_100));
+    assert_eq!(drain(&mut u, 1_099), vec![]);
+    assert_eq!(drain(&mut u, 1_100), vec![send_part(1, 0, 5 * MIB)]);
+    // Second failure: ceiling 400 ms; the draw 0.25 gives 100 ms again.
+    u.on_part_failed(1, slow, 2_000, 0.25);
+    assert_eq!(u.poll_timeout(), Some(2_100));
+}
+
+#[test]
+fn a_part_out_of_attempts_fails_the_upload_and_keeps_the_parts() {
+    let plan = PartPlan::new(Dialect::S3, 10 * MIB, None).unwrap();
+    let mut u = Upload::new(
+        plan,
+        UploadConfig {
+            retry: RetryPolicy {
+                attempts: 2,
+                ..Default::default()
+            },
+            ..config(2)
+        },
+    );
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    u.on_part_done(1, &md5_of(&plan, 1).hex(), None, Some(md5_of(&plan, 1)));
+    let reset = Error::new(
+        ErrorKind::Network,
+        "NetworkError",
+        "the connection was reset",
+    );
+    u.on_part_failed(2, reset.clone(), 0, 0.0);
+    assert_eq!(drain(&mut u, 0), vec![send_part(2, 5 * MIB, 10 * MIB)]);
+    u.on_part_failed(2, reset, 10, 0.0);
+    let Some(Outcome::Failed(e)) = u.outcome() else {
+        panic!("{:?}", u.outcome())
+    };
+    assert_eq!(e.code, "NetworkError");
+    assert!(e.message.contains("part 2"), "{}", e.message);
+    // No Abort is asked for: the upload id and part 1 stay for a resume.
+    assert_eq!(drain(&mut u, 100), vec![]);
+    assert_eq!(u.upload_id(), Some("ID"));
+}
+
+#[test]
+fn access_denied_is_not_retried() {
+    let plan = PartPlan::new(Dialect::S3, MIB, None).unwrap();
+    let mut u = Upload::new(plan, config(1));
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    let mut denied = Error::new(ErrorKind::Server, "AccessDenied", "Access Denied");
+    denied.status = Some(403);
+    u.on_part_failed(1, denied, 0, 0.0);
+    assert!(matches!(u.outcome(), Some(Outcome::Failed(e)) if e.code == "AccessDenied"));
+}
+
+#[test]
+fn an_answer_without_an_etag_fails_at_once_naming_the_cors_header() {
+    let plan = PartPlan::new(Dialect::S3, MIB, None).unwrap();
+    let mut u = Upload::new(plan, config(1));
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    u.on_part_done(1, "", None, Some(md5_of(&plan, 1)));
+    let Some(Outcome::Failed(e)) = u.outcome() else {
+        panic!()
+    };
+    assert_eq!(e.code, "MissingETag");
+    assert!(e.message.contains("ExposeHeaders: ETag"));
+}
+
+#[test]
+fn a_part_etag_that_is_another_md5_is_an_integrity_error() {
+    let plan = PartPlan::new(Dialect::S3, MIB, None).unwrap();
+    let mut u = Upload::new(plan, config(1));
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    u.on_part_done(
+        1,
+        "d41d8cd98f00b204e9800998ecf8427e",
+        None,
+        Some(md5_of(&plan, 1)),
+    );
+    assert!(matches!(u.outcome(), Some(Outcome::Failed(e)) if e.kind == ErrorKind::Integrity));
+}
+
+#[test]
+fn a_final_etag_of_the_md5_shape_with_other_digits_is_an_integrity_error() {
+    let plan = PartPlan::new(Dialect::S3, MIB, None).unwrap();
+    let mut u = Upload::new(plan, config(1));
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    u.on_part_done(1, &md5_of(&plan, 1).hex(), None, Some(md5_of(&plan, 1)));
+    drain(&mut u, 0);
+    u.on_completed(Completed {
+        etag: "00000000000000000000000000000000-1".into(),
+        ..Default::default()
+    });
+    assert!(matches!(u.outcome(), Some(Outcome::Failed(e)) if e.code == "ETagMismatch"));
+}
+
+#[test]
+fn abort_mid_upload_asks_for_one_abort() {
+    let plan = PartPlan::new(Dialect::S3, 20 * MIB, None).unwrap();
+    let mut u = Upload::new(plan, config(2));
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    u.abort();
+    assert_eq!(
+        drain(&mut u, 0),
+        vec![Action::Abort {
+            upload_id: "ID".into()
+        }]
+    );
+    // Late answers of cancelled parts change nothing.
+    u.on_part_done(1, "x", None, None);
+    u.on_aborted();
+    assert_eq!(u.outcome(), Some(&Outcome::Aborted));
+}
+
+#[test]
+fn abort_while_create_is_in_flight_aborts_the_upload_it_creates() {
+    let plan = PartPlan::new(Dialect::S3, MIB, None).unwrap();
+    let mut u = Upload::new(plan, config(1));
+    assert_eq!(drain(&mut u, 0), vec![Action::Create]);
+    u.abort();
+    assert_eq!(drain(&mut u, 0), vec![]);
+    u.on_created("LATE".into());
+    assert_eq!(
+        drain(&mut u, 0),
+        vec![Action::Abort {
+            upload_id: "LATE".into()
+        }]
+    );
+}
+
+#[test]
+fn pause_stops_new_parts_and_resume_continues() {
+    let plan = PartPlan::new(Dialect::S3, 15 * MIB, None).unwrap();
+    let mut u = Upload::new(plan, config(1));
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    assert_eq!(drain(&mut u, 0).len(), 1);
+    u.pause();
+    u.on_part_done(1, &md5_of(&plan, 1).hex(), None, Some(md5_of(&plan, 1)));
+    assert_eq!(drain(&mut u, 0), vec![]);
+    u.resume();
+    assert_eq!(drain(&mut u, 0), vec![send_part(2, 5 * MIB, 10 * MIB)]);
+}
+
+#[test]
+fn a_transient_complete_failure_is_retried() {
+    let plan = PartPlan::new(Dialect::S3, MIB, None).unwrap();
+    let mut u = Upload::new(plan, config(1));
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    u.on_part_done(1, &md5_of(&plan, 1).hex(), None, Some(md5_of(&plan, 1)));
+    assert!(matches!(drain(&mut u, 0)[..], [Action::Complete { .. }]));
+    let mut internal = Error::new(ErrorKind::Server, "InternalError", "try again");
+    internal.status = Some(200);
+    u.on_request_failed(internal, 50, 0.0);
+    assert!(matches!(drain(&mut u, 50)[..], [Action::Complete { .. }]));
+}
+
+#[test]
+fn ten_thousand_parts_replay_in_milliseconds() {
+    let plan = PartPlan::new(Dialect::S3, 10_000 * 5 * MIB, None).unwrap();
+    let mut u = Upload::new(
+        plan,
+        UploadConfig {
+            etag_is_md5: false,
+            ..config(8)
+        },
+    );
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    let mut sent = 0;
+    loop {
+        let actions = drain(&mut u, 0);
+        if let Some(Action::Complete { parts }) = actions.last() {
+            assert_eq!(parts.len(), 10_000);
+            break;
+        }
+        for a in actions {
+            if let Action::SendPart { number, .. } = a {
+                sent += 1;
+                u.on_part_done(number, &format!("etag{number}"), None, None);
+            }
+        }
+    }
+    assert_eq!(sent, 10_000);
+}
