@@ -10,6 +10,7 @@ mod md5_guard;
 mod rechunk;
 mod serve;
 mod sign;
+mod sign_multipart;
 mod www;
 
 use std::io::Write;

@@ -96,6 +96,9 @@ struct Target {
 /// Handles one `/sign` request body. `Err` carries the HTTP status and a JSON error
 /// `{ code, message, field }`.
 pub fn handle(req_json: Value, ctx: &SignContext) -> Result<Value, (u16, Value)> {
+    if req_json.get("method").and_then(Value::as_str) == Some("multipart") {
+        return crate::sign_multipart::handle(req_json, ctx);
+    }
     let req: SignRequest = serde_json::from_value(req_json)
         .map_err(|e| invalid(400, "InvalidRequest", e.to_string(), None))?;
     if !req.key.starts_with(KEY_PREFIX) {

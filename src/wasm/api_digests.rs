@@ -169,7 +169,7 @@ fn digests_object(d: &Digests) -> JsValue {
 }
 
 /// The digests of `blob` as a JS object, in a worker when asked and possible, else here.
-async fn digests_js(
+pub(crate) async fn digests_js(
     blob: &web_sys::Blob,
     names: Vec<String>,
     options: &JsValue,

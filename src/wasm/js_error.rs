@@ -33,7 +33,7 @@ pub fn to_js(e: &Error) -> JsValue {
     );
     set(
         "status",
-        e.status.map_or(JsValue::UNDEFINED, |s| JsValue::from(s)),
+        e.status.map_or(JsValue::UNDEFINED, JsValue::from),
     );
     set(
         "requestId",

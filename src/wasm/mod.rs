@@ -3,18 +3,25 @@
 
 mod api_digests;
 mod api_hasher;
+mod api_multipart;
 mod api_sign;
 mod api_upload;
+mod api_upload_file;
 mod blob_reader;
 mod byob_reader;
 mod js_error;
 mod js_options;
 mod typescript;
+mod upload_file;
+mod upload_tasks;
 mod worker;
 mod xhr;
 
 pub use api_digests::{content_md5, digests};
+pub use api_multipart::sign_multipart;
 pub use api_sign::{
     presign_put, presign_put_request, sign_policy, sign_post_form, sign_put_headers,
 };
 pub use api_upload::{post_object, put_object};
+pub use api_upload_file::upload_file;
+pub use upload_file::MultipartUpload;

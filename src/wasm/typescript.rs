@@ -164,6 +164,65 @@ export interface DigestsResult {
   crc32c?: string;
   sha256?: { base64: string; hex: string };
 }
+export type MultipartOperation = 'create' | 'uploadPart' | 'complete' | 'listParts' | 'abort';
+export type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA256';
+export interface CompletedPart { partNumber: number; etag: string; checksum?: string }
+/** `signMultipart` options: one operation of a multipart upload. Object options go on create;
+ *  uploadPart takes only contentMd5 and the SSE-C key. */
+export interface SignMultipartOptions extends Target, ObjectOptions {
+  operation: MultipartOperation;
+  /** true: a presigned URL (the default for uploadPart); false: an Authorization header. */
+  presign?: boolean;
+  uploadId?: string;
+  /** 1 to 10,000. */
+  partNumber?: number;
+  partNumberMarker?: number;
+  /** 1 to 1,000. */
+  maxParts?: number;
+  /** complete: ascending and unique. */
+  parts?: CompletedPart[];
+  /** s3: declared on create; names the part checksums on uploadPart and complete. */
+  checksumAlgorithm?: ChecksumAlgorithm;
+  /** uploadPart: the part's checksum, base64. */
+  checksum?: string;
+  headers?: Record<string, string>;
+}
+export interface SignedMultipartRequest {
+  method: string; url: string; headers: Record<string, string>;
+  /** complete: the XML body, exactly as signed. */
+  body?: string;
+  stringToSign: string; canonicalRequest?: string;
+}
+/** What `sign` receives: the signMultipart options without credentials. */
+export type MultipartSignRequest = Omit<SignMultipartOptions, 'credentials' | 'now'>;
+export interface MultipartProgress { loaded: number; total: number; partsDone: number; partsTotal: number }
+export interface UploadFileOptions extends Omit<Target, 'credentials'>, ObjectOptions {
+  /** The backend signs each request (the safe default)... */
+  sign?: (request: MultipartSignRequest) =>
+    { url: string; headers?: Record<string, string>; method?: string; body?: string }
+    | Promise<{ url: string; headers?: Record<string, string>; method?: string; body?: string }>;
+  /** ...or temporary credentials sign in the page. */
+  credentials?: Credentials;
+  /** Bytes per part (default: the dialect's minimum or ceil(size / 10,000) rounded up to a MiB). */
+  partSize?: number;
+  /** Parts in flight (default 4). */
+  concurrency?: number;
+  /** Per-part checksum besides Content-MD5 (s3 only). */
+  checksum?: 'md5' | 'crc32c' | 'sha256';
+  /** Attempts per request (default 5), full-jitter backoff; false: no retries. */
+  retry?: false | { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** Hash parts in a Worker (default: when available). */
+  worker?: boolean;
+  onProgress?: (p: MultipartProgress) => void;
+  signal?: AbortSignal;
+}
+export interface MultipartResult {
+  etag: string; key: string; bucket: string; location?: string; versionId?: string;
+  requestId?: string; parts: number;
+  /** The checks made: 'parts' (every part's ETag is its MD5), 'etag' (the object's ETag is the
+   *  MD5 of the part MD5s). */
+  verified: string[];
+}
 /** Every rejection and throw of this module is an Error with these properties. */
 export interface BucketUploadError extends Error {
   name: 'BucketUploadError';

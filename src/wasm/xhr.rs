@@ -33,6 +33,9 @@ impl Response {
 pub enum Body<'a> {
     Form(&'a web_sys::FormData),
     Blob(&'a web_sys::Blob),
+    /// A small text body (the Complete XML).
+    Text(&'a str),
+    Empty,
 }
 
 /// Sends `body` and resolves when the response is complete. `on_progress(loaded, total)` is
@@ -102,6 +105,8 @@ pub async fn send(
     let sent = match body {
         Body::Form(form) => xhr.send_with_opt_form_data(Some(form)),
         Body::Blob(blob) => xhr.send_with_opt_blob(Some(blob)),
+        Body::Text(text) => xhr.send_with_opt_str(Some(text)),
+        Body::Empty => xhr.send(),
     };
     if let Err(e) = sent {
         return Err(setup(e));

@@ -1,0 +1,184 @@
+//! `uploadFile(file, options)`: reads the options once, checks every rule the upload's requests
+//! will meet (before any byte is sent), and starts the driver (`upload_file.rs`).
+
+use super::blob_reader::blob_size;
+use super::js_error::to_js;
+use super::js_options::{get, parse, set};
+use super::upload_file::{retry_policy, start, DriverOptions, MultipartUpload};
+use super::upload_tasks::Ctx;
+use crate::core::error::Error;
+use crate::core::multipart::machine::UploadConfig;
+use crate::core::multipart::request::Unsigned;
+use crate::core::multipart::{ChecksumAlgorithm, MultipartOptions, PartPlan};
+use crate::core::options::Dialect;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Options of `uploadFile` itself; never handed to `sign`.
+const DRIVER_KEYS: [&str; 11] = [
+    "sign",
+    "credentials",
+    "partSize",
+    "concurrency",
+    "checksum",
+    "onProgress",
+    "signal",
+    "worker",
+    "retry",
+    "now",
+    "operation",
+];
+/// The target, handed to `sign` with every request.
+const TARGET_KEYS: [&str; 8] = [
+    "dialect",
+    "version",
+    "endpoint",
+    "bucket",
+    "region",
+    "pathStyle",
+    "key",
+    "expiresIn",
+];
+/// SSE-C: every UploadPart repeats the key.
+const SSE_C_KEYS: [&str; 2] = ["sseCustomerAlgorithm", "sseCustomerKey"];
+
+fn pick(options: &JsValue, keep: impl Fn(&str) -> bool) -> js_sys::Object {
+    let out = js_sys::Object::new();
+    if options.is_object() {
+        for k in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
+            let name = k.as_string().unwrap_or_default();
+            if keep(&name) {
+                set(&out, &name, get(options, &name));
+            }
+        }
+    }
+    out
+}
+
+fn whole(options: &JsValue, name: &str, min: f64, max: f64) -> Result<Option<f64>, Error> {
+    let v = get(options, name);
+    match v.as_f64() {
+        None if v.is_undefined() => Ok(None),
+        Some(n) if n.fract() == 0.0 && (min..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(Error::invalid(
+            "InvalidOptions",
+            name,
+            format!("{name} must be a whole number from {min} to {max}"),
+        )),
+    }
+}
+
+fn checksum(options: &JsValue, dialect: Dialect) -> Result<Option<ChecksumAlgorithm>, Error> {
+    let v = get(options, "checksum");
+    let algorithm = match v.as_string().map(|s| s.to_ascii_lowercase()).as_deref() {
+        None if v.is_undefined() => return Ok(None),
+        Some("md5") => return Ok(None),
+        Some("crc32c") => ChecksumAlgorithm::Crc32c,
+        Some("sha256") => ChecksumAlgorithm::Sha256,
+        _ => {
+            return Err(Error::invalid(
+                "InvalidOptions",
+                "checksum",
+                "checksum must be 'md5' (Content-MD5 only), 'crc32c' or 'sha256'",
+            ))
+        }
+    };
+    if dialect != Dialect::S3 {
+        return Err(Error::invalid(
+            "UnsupportedOption",
+            "checksum",
+            "crc32c and sha256 part checksums are S3's; oss and obs parts carry Content-MD5",
+        ));
+    }
+    Ok(Some(algorithm))
+}
+
+/// Uploads `file` in parts: `{ done, uploadId, pause(), resume(), abort() }`. Each request is
+/// signed by `options.sign(request)` (a backend; the safe default) or with
+/// `options.credentials` in the page.
+#[wasm_bindgen(js_name = uploadFile)]
+pub fn upload_file(
+    file: web_sys::Blob,
+    #[wasm_bindgen(unchecked_param_type = "UploadFileOptions")] options: JsValue,
+) -> Result<MultipartUpload, JsValue> {
+    let run = || -> Result<MultipartUpload, Error> {
+        if !options.is_object() {
+            return Err(Error::invalid(
+                "InvalidOptions",
+                "options",
+                "uploadFile needs an options object",
+            ));
+        }
+        let sign: Option<js_sys::Function> = get(&options, "sign").dyn_into().ok();
+        let credentials = get(&options, "credentials");
+        if sign.is_none() && !credentials.is_object() {
+            return Err(Error::invalid(
+                "MissingCredentials",
+                "sign",
+                "uploadFile needs a sign(request) callback (a backend signer) or credentials",
+            ));
+        }
+        // Every rule of Create is checked now, before a byte is sent (with stand-in keys when a
+        // backend signs: its own keys are checked there).
+        let check = pick(&options, |k| !DRIVER_KEYS.contains(&k));
+        set(&check, "operation", JsValue::from_str("create"));
+        let stand_in = js_sys::Object::new();
+        set(&stand_in, "accessKeyId", JsValue::from_str("stand-in"));
+        set(&stand_in, "secretAccessKey", JsValue::from_str("stand-in"));
+        set(
+            &check,
+            "credentials",
+            if sign.is_some() {
+                stand_in.into()
+            } else {
+                credentials.clone()
+            },
+        );
+        let mut o: MultipartOptions = parse(&check.into(), "uploadFile options")?;
+        o.now = Some(super::js_options::now(&options)?);
+        let dialect = o.dialect;
+        let checksum = checksum(&options, dialect)?;
+        o.checksum_algorithm = checksum;
+        Unsigned::new(&o)?;
+        let size = blob_size(&file)?;
+        let part_size =
+            whole(&options, "partSize", 1.0, 9_007_199_254_740_991.0)?.map(|n| n as u64);
+        let plan = PartPlan::new(dialect, size, part_size)?;
+        let concurrency = whole(&options, "concurrency", 1.0, 64.0)?.unwrap_or(4.0) as u32;
+        let kms = o
+            .object
+            .server_side_encryption
+            .as_deref()
+            .is_some_and(|s| s.to_ascii_lowercase().contains("kms"));
+        let config = UploadConfig {
+            concurrency,
+            retry: retry_policy(&get(&options, "retry"))?,
+            etag_is_md5: !kms && o.object.sse_customer_key.is_none(),
+        };
+        let ctx = Ctx {
+            file,
+            dialect,
+            target: pick(&options, |k| TARGET_KEYS.contains(&k)),
+            object: pick(&options, |k| {
+                !DRIVER_KEYS.contains(&k) && !TARGET_KEYS.contains(&k)
+            }),
+            sse_c: pick(&options, |k| SSE_C_KEYS.contains(&k)),
+            sign,
+            credentials,
+            checksum,
+            worker: get(&options, "worker"),
+        };
+        Ok(start(
+            ctx,
+            DriverOptions {
+                plan,
+                config,
+                on_progress: get(&options, "onProgress").dyn_into().ok(),
+                signal: get(&options, "signal").dyn_into().ok(),
+                key: o.key.clone(),
+                bucket: o.bucket.clone(),
+            },
+        ))
+    };
+    run().map_err(|e| to_js(&e))
+}

@@ -1,0 +1,249 @@
+//! The requests of a multipart upload as the shell executes them: sign (through the page's
+//! `sign` callback or with credentials in the page), send with XMLHttpRequest, read the answer
+//! with the core's readers. Each returns what happened; the state machine decides what it means.
+
+use super::api_digests::digests_js;
+use super::js_error::from_thrown;
+use super::js_options::{get, now, pairs_from_js, parse, set};
+use super::xhr::{self, Body};
+use crate::core::encode;
+use crate::core::error::{Error, ErrorKind};
+use crate::core::md5::Md5Digest;
+use crate::core::multipart::read::{self, Completed};
+use crate::core::multipart::{
+    complete_xml, sign_multipart, ChecksumAlgorithm, CompletedPart, MultipartOptions,
+};
+use crate::core::options::Dialect;
+use crate::core::response::server_error_for;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortSignal;
+
+/// What every request of one upload shares.
+pub struct Ctx {
+    pub file: web_sys::Blob,
+    pub dialect: Dialect,
+    /// The target keys handed to `sign` with every request (dialect, endpoint, bucket, key, …).
+    pub target: js_sys::Object,
+    /// Create's extra keys: the object options.
+    pub object: js_sys::Object,
+    /// The SSE-C keys, repeated on every UploadPart.
+    pub sse_c: js_sys::Object,
+    pub sign: Option<js_sys::Function>,
+    pub credentials: JsValue,
+    pub checksum: Option<ChecksumAlgorithm>,
+    /// The `worker` option for hashing parts.
+    pub worker: JsValue,
+}
+
+/// A signed request as the shell sends it.
+struct Signed {
+    method: String,
+    url: String,
+    headers: Vec<(String, String)>,
+    body: Option<String>,
+}
+
+impl Ctx {
+    /// The request handed to `sign`: the target, the operation and its own keys.
+    fn request(&self, operation: &str, extra: &[&js_sys::Object]) -> js_sys::Object {
+        let r = js_sys::Object::assign(&js_sys::Object::new(), &self.target);
+        for e in extra {
+            js_sys::Object::assign(&r, e);
+        }
+        set(&r, "operation", JsValue::from_str(operation));
+        if let Some(a) = self.checksum {
+            set(&r, "checksumAlgorithm", JsValue::from_str(a.name()));
+        }
+        r
+    }
+
+    /// Signs `request`: the `sign` callback (whose answer may be a Promise), else the core with
+    /// the page's credentials.
+    async fn sign(&self, request: &js_sys::Object, method: &str) -> Result<Signed, Error> {
+        let Some(sign) = &self.sign else {
+            let with_creds = js_sys::Object::assign(&js_sys::Object::new(), request);
+            set(&with_creds, "credentials", self.credentials.clone());
+            let mut o: MultipartOptions = parse(&with_creds, "uploadFile options")?;
+            o.now = Some(now(&with_creds)?);
+            let s = sign_multipart(&o)?;
+            return Ok(Signed {
+                method: s.method,
+                url: s.url,
+                headers: s.headers,
+                body: s.body,
+            });
+        };
+        let answer = sign
+            .call1(&JsValue::NULL, request)
+            .map_err(|e| from_thrown(&e, "the sign callback"))?;
+        let answer = match answer.dyn_into::<js_sys::Promise>() {
+            Ok(p) => JsFuture::from(p)
+                .await
+                .map_err(|e| from_thrown(&e, "the sign callback"))?,
+            Err(v) => v,
+        };
+        let url = get(&answer, "url").as_string().ok_or_else(|| {
+            Error::invalid(
+                "InvalidOptions",
+                "sign",
+                "the sign callback must answer { url, headers? }",
+            )
+        })?;
+        Ok(Signed {
+            method: get(&answer, "method")
+                .as_string()
+                .unwrap_or_else(|| method.to_string()),
+            url,
+            headers: pairs_from_js(&get(&answer, "headers"), "sign().headers")?,
+            body: get(&answer, "body").as_string(),
+        })
+    }
+
+    async fn send(
+        &self,
+        s: &Signed,
+        body: Body<'_>,
+        progress: Option<&js_sys::Function>,
+        signal: Option<&AbortSignal>,
+    ) -> Result<crate::core::response::HttpResponse, Error> {
+        let r = xhr::send(&s.method, &s.url, &s.headers, body, progress, signal).await?;
+        let http = r.to_http();
+        if !(200..300).contains(&http.status) {
+            return Err(server_error_for(self.dialect, &http));
+        }
+        Ok(http)
+    }
+
+    /// Create: the new upload's id.
+    pub async fn create(&self) -> Result<String, Error> {
+        let s = self
+            .sign(&self.request("create", &[&self.object]), "POST")
+            .await?;
+        let r = self.send(&s, Body::Empty, None, None).await?;
+        read::upload_id(self.dialect, &r)
+    }
+
+    /// Hashes part `number` (`[start, end)` of the file), signs and sends it.
+    pub async fn part(
+        &self,
+        upload_id: &str,
+        number: u32,
+        start: u64,
+        end: u64,
+        progress: &js_sys::Function,
+        signal: &AbortSignal,
+    ) -> Result<PartSent, Error> {
+        let slice = self
+            .file
+            .slice_with_f64_and_f64(start as f64, end as f64)
+            .map_err(|e| super::js_error::from_js(&e, "slicing the file"))?;
+        let mut names = vec!["md5".to_string()];
+        if let Some(a) = self.checksum {
+            names.push(a.name().to_ascii_lowercase());
+        }
+        let read = js_sys::Object::new();
+        set(&read, "worker", self.worker.clone());
+        set(&read, "signal", signal.into());
+        let d = digests_js(&slice, names, &read.into()).await?;
+        let md5_b64 = get(&get(&d, "md5"), "base64")
+            .as_string()
+            .unwrap_or_default();
+        let md5 = encode::base64_decode(&md5_b64)
+            .and_then(|b| <[u8; 16]>::try_from(b).ok())
+            .map(Md5Digest);
+        let checksum = self.checksum.and_then(|a| {
+            let v = get(&d, &a.name().to_ascii_lowercase());
+            v.as_string().or_else(|| get(&v, "base64").as_string())
+        });
+        let extra = js_sys::Object::new();
+        set(&extra, "uploadId", JsValue::from_str(upload_id));
+        set(&extra, "partNumber", JsValue::from(number));
+        set(&extra, "contentMd5", JsValue::from_str(&md5_b64));
+        if let Some(c) = &checksum {
+            set(&extra, "checksum", JsValue::from_str(c));
+        }
+        let s = self
+            .sign(&self.request("uploadPart", &[&self.sse_c, &extra]), "PUT")
+            .await?;
+        let r = self
+            .send(&s, Body::Blob(&slice), Some(progress), Some(signal))
+            .await?;
+        Ok(PartSent {
+            etag: r.header("etag").unwrap_or_default().to_string(),
+            checksum,
+            md5,
+        })
+    }
+
+    /// Complete with `parts`.
+    pub async fn complete(
+        &self,
+        upload_id: &str,
+        parts: &[CompletedPart],
+    ) -> Result<Completed, Error> {
+        let list = js_sys::Array::new();
+        for p in parts {
+            let o = js_sys::Object::new();
+            set(&o, "partNumber", JsValue::from(p.part_number));
+            set(&o, "etag", JsValue::from_str(&p.etag));
+            if let Some(c) = &p.checksum {
+                set(&o, "checksum", JsValue::from_str(c));
+            }
+            list.push(&o);
+        }
+        let extra = js_sys::Object::new();
+        set(&extra, "uploadId", JsValue::from_str(upload_id));
+        set(&extra, "parts", list.into());
+        let s = self
+            .sign(&self.request("complete", &[&extra]), "POST")
+            .await?;
+        // A backend that presigned Complete need not send the body back: it is the same XML.
+        let body = s.body.clone().unwrap_or_else(|| match self.dialect {
+            Dialect::Oss => complete_xml::oss_body(parts),
+            _ => complete_xml::s3_body(parts, self.checksum),
+        });
+        let r = self.send(&s, Body::Text(&body), None, None).await?;
+        read::completed(self.dialect, &r)
+    }
+
+    /// Abort, then a ListParts to make sure no part stored after the Abort survives (a part
+    /// whose body had fully arrived may still be written); one more Abort if one did.
+    pub async fn abort(&self, upload_id: &str) -> Result<(), Error> {
+        let extra = js_sys::Object::new();
+        set(&extra, "uploadId", JsValue::from_str(upload_id));
+        for _ in 0..2 {
+            let s = self
+                .sign(&self.request("abort", &[&extra]), "DELETE")
+                .await?;
+            match self.send(&s, Body::Empty, None, None).await {
+                Ok(_) => {}
+                Err(e) if e.code == "NoSuchUpload" => return Ok(()),
+                Err(e) => return Err(e),
+            }
+            let s = self
+                .sign(&self.request("listParts", &[&extra]), "GET")
+                .await?;
+            match self.send(&s, Body::Empty, None, None).await {
+                Ok(r) if read::parts_page(self.dialect, &r).is_ok_and(|p| !p.parts.is_empty()) => {
+                    continue
+                }
+                _ => return Ok(()),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What UploadPart answered, with what was hashed.
+pub struct PartSent {
+    pub etag: String,
+    pub checksum: Option<String>,
+    pub md5: Option<Md5Digest>,
+}
+
+/// An error for a request the page cancelled.
+pub fn cancelled() -> Error {
+    Error::new(ErrorKind::Aborted, "Aborted", "the upload was aborted")
+}
