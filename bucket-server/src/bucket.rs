@@ -1,5 +1,5 @@
 //! The S3 listener's service stack: CORS, then body draining, then s3s with signature checks on an
-//! s3s-fs folder.
+//! s3s-fs folder behind a key check (bucket_fs.rs).
 
 use std::path::Path;
 use std::time::Duration;
@@ -16,6 +16,7 @@ use tower::Layer;
 use tower_http::cors::{AllowHeaders, Any, Cors, CorsLayer};
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
+use crate::bucket_fs::BucketFs;
 use crate::drain::DrainService;
 
 /// The service answering on the bucket port.
@@ -41,7 +42,7 @@ pub fn service(
     secret_key: &str,
 ) -> std::io::Result<BucketService> {
     let fs = FileSystem::new(data_dir).map_err(|e| std::io::Error::other(format!("{e:?}")))?;
-    let mut builder = S3ServiceBuilder::new(fs);
+    let mut builder = S3ServiceBuilder::new(BucketFs::new(fs));
     builder.set_auth(SimpleAuth::from_single(access_key, secret_key));
     let id = SetResponseHeaderLayer::if_not_present(
         HeaderName::from_static("x-amz-request-id"),

@@ -4,9 +4,11 @@
 //! the demo page and `/sign`. At start it prints machine-readable lines that tests parse.
 
 mod bucket;
+mod bucket_fs;
 mod config;
 mod drain;
 mod md5_guard;
+mod object_key;
 mod rechunk;
 mod serve;
 mod sign;
