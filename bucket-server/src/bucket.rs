@@ -41,8 +41,10 @@ pub fn service(
     access_key: &str,
     secret_key: &str,
 ) -> std::io::Result<BucketService> {
-    let fs = FileSystem::new(data_dir).map_err(|e| std::io::Error::other(format!("{e:?}")))?;
-    let mut builder = S3ServiceBuilder::new(BucketFs::new(fs));
+    // The same canonical root s3s-fs computes, so both name the same upload files.
+    let root = data_dir.canonicalize()?;
+    let fs = FileSystem::new(&root).map_err(|e| std::io::Error::other(format!("{e:?}")))?;
+    let mut builder = S3ServiceBuilder::new(BucketFs::new(fs, &root));
     builder.set_auth(SimpleAuth::from_single(access_key, secret_key));
     let id = SetResponseHeaderLayer::if_not_present(
         HeaderName::from_static("x-amz-request-id"),

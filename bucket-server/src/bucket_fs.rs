@@ -1,24 +1,33 @@
 //! The S3 implementation the bucket serves: s3s-fs, behind a wrapper that refuses object keys
-//! s3s-fs would resolve outside the bucket (object_key.rs).
+//! s3s-fs would resolve outside the bucket (object_key.rs), and that answers multipart requests
+//! as S3 does where s3s-fs does not (multipart.rs).
 //!
 //! The wrapper implements `s3s::S3` and forwards every operation s3s-fs 0.14.1 implements; an
-//! operation not listed here answers s3s's `NotImplemented`, as it did before. A POST Object form
+//! operation not listed here answers s3s's `NotImplemented`, as it did before; ListMultipartUploads
+//! is the one added. A POST Object form
 //! reaches `put_object` inside s3s with the form's key, so the check covers POST as well as PUT.
 
 use s3s::dto::*;
 use s3s::{S3Request, S3Response, S3Result, S3};
 use s3s_fs::FileSystem;
 
+use std::path::Path;
+
 use crate::object_key::check;
+use crate::uploads::Uploads;
 
 /// s3s-fs with every object key checked before it is used as a path.
 pub struct BucketFs {
-    fs: FileSystem,
+    pub(crate) fs: FileSystem,
+    /// s3s-fs's multipart files, read back (uploads.rs).
+    pub(crate) uploads: Uploads,
 }
 
 impl BucketFs {
-    pub fn new(fs: FileSystem) -> Self {
-        Self { fs }
+    /// `root` must be the canonical folder `fs` was created on.
+    pub fn new(fs: FileSystem, root: &Path) -> Self {
+        let uploads = Uploads::new(root);
+        Self { fs, uploads }
     }
 }
 
@@ -130,56 +139,53 @@ impl S3 for BucketFs {
         self.fs.copy_object(req).await
     }
 
-    // Multipart operations: the key names the object Complete writes (and, for s3s-fs, the
-    // metadata file of the upload).
+    // Multipart operations: checked and completed in multipart.rs.
     async fn create_multipart_upload(
         &self,
         req: S3Request<CreateMultipartUploadInput>,
     ) -> S3Result<S3Response<CreateMultipartUploadOutput>> {
-        check(&req.input.key)?;
-        self.fs.create_multipart_upload(req).await
+        self.create_upload(req).await
     }
 
     async fn upload_part(
         &self,
         req: S3Request<UploadPartInput>,
     ) -> S3Result<S3Response<UploadPartOutput>> {
-        check(&req.input.key)?;
-        self.fs.upload_part(req).await
+        self.upload_one_part(req).await
     }
 
     async fn upload_part_copy(
         &self,
         req: S3Request<UploadPartCopyInput>,
     ) -> S3Result<S3Response<UploadPartCopyOutput>> {
-        check(&req.input.key)?;
-        if let CopySource::Bucket { key, .. } = &req.input.copy_source {
-            check(key)?;
-        }
-        self.fs.upload_part_copy(req).await
+        self.copy_part(req).await
     }
 
     async fn list_parts(
         &self,
         req: S3Request<ListPartsInput>,
     ) -> S3Result<S3Response<ListPartsOutput>> {
-        check(&req.input.key)?;
-        self.fs.list_parts(req).await
+        self.list_upload_parts(req).await
     }
 
     async fn complete_multipart_upload(
         &self,
         req: S3Request<CompleteMultipartUploadInput>,
     ) -> S3Result<S3Response<CompleteMultipartUploadOutput>> {
-        check(&req.input.key)?;
-        self.fs.complete_multipart_upload(req).await
+        self.complete_upload(req).await
     }
 
     async fn abort_multipart_upload(
         &self,
         req: S3Request<AbortMultipartUploadInput>,
     ) -> S3Result<S3Response<AbortMultipartUploadOutput>> {
-        check(&req.input.key)?;
-        self.fs.abort_multipart_upload(req).await
+        self.abort_upload(req).await
+    }
+
+    async fn list_multipart_uploads(
+        &self,
+        req: S3Request<ListMultipartUploadsInput>,
+    ) -> S3Result<S3Response<ListMultipartUploadsOutput>> {
+        self.list_uploads(req).await
     }
 }

@@ -5,13 +5,16 @@
 
 mod bucket;
 mod bucket_fs;
+mod complete;
 mod config;
 mod drain;
 mod md5_guard;
+mod multipart;
 mod object_key;
 mod rechunk;
 mod serve;
 mod sign;
+mod uploads;
 mod www;
 
 use std::io::Write;

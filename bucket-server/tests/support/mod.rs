@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+pub mod multipart;
 pub mod s3;
 
 use hmac::{Hmac, Mac};
