@@ -11,6 +11,7 @@ mod drain;
 mod md5_guard;
 mod multipart;
 mod object_key;
+mod part_checksum;
 mod rechunk;
 mod serve;
 mod sign;

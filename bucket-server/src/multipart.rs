@@ -1,7 +1,7 @@
 //! Multipart uploads as S3 answers them, on top of s3s-fs 0.14.1, which (see
 //! ../shared/research/multipart-survey.md, part D):
 //! - lists parts without ETag, unsorted, unpaged, and for any uploadId;
-//! - accepts part number 0;
+//! - ignores an UploadPart's `x-amz-checksum-*` (part_checksum.rs) and accepts part number 0;
 //! - completes without comparing the client's ETags, and deletes the upload *before* checking
 //!   the part list, so a refused Complete could not be retried;
 //! - answers `AccessDenied` for an unknown uploadId, and has no ListMultipartUploads.
@@ -13,6 +13,7 @@ use s3s::{S3Error, S3ErrorCode, S3Request, S3Response, S3Result, S3};
 
 use crate::bucket_fs::BucketFs;
 use crate::object_key::check;
+use crate::part_checksum;
 use crate::uploads::{hex, StoredPart};
 
 /// S3's default and maximum page of ListParts and ListMultipartUploads.
@@ -80,7 +81,7 @@ impl BucketFs {
 
     pub(crate) async fn upload_one_part(
         &self,
-        req: S3Request<UploadPartInput>,
+        mut req: S3Request<UploadPartInput>,
     ) -> S3Result<S3Response<UploadPartOutput>> {
         let i = &req.input;
         if !(1..=10_000).contains(&i.part_number) {
@@ -90,7 +91,16 @@ impl BucketFs {
             ));
         }
         self.known_upload(&i.bucket, &i.key, &i.upload_id)?;
-        self.fs.upload_part(req).await
+        let Some((claim, mismatch)) = part_checksum::guard(&mut req.input)? else {
+            return self.fs.upload_part(req).await;
+        };
+        let result = self.fs.upload_part(req).await;
+        if part_checksum::tripped(&mismatch) {
+            return Err(claim.bad_digest());
+        }
+        let mut resp = result?;
+        claim.echo(&mut resp.output);
+        Ok(resp)
     }
 
     pub(crate) async fn copy_part(

@@ -1,8 +1,10 @@
 //! Regressions of s3s-fs 0.14.1's UploadPart and ListParts (multipart-survey.md part D), against
-//! the real binary. Expected ETags are computed here (md-5 crate).
+//! the real binary. Expected ETags and checksums are computed here (md-5, crc, sha2 crates).
 
 mod support;
 
+use crc::{Crc, CRC_32_ISCSI, CRC_32_ISO_HDLC, CRC_64_NVME};
+use sha2::{Digest, Sha256};
 use support::multipart::{
     b64, create, data, list_parts, md5, md5_hex, put_ok, put_part, UNKNOWN_ID,
 };
@@ -136,6 +138,81 @@ fn upload_part_with_wrong_content_md5_is_bad_digest_and_not_stored() {
         .filter(|f| f.contains(".part-"))
         .collect();
     assert_eq!(part_files, [format!(".upload_id-{id}.part-2")]);
+}
+
+/// (header, value of `body`) for each algorithm the browser may send, computed with the crc and
+/// sha2 crates.
+fn checksums(body: &[u8]) -> Vec<(&'static str, String)> {
+    let crc32 = Crc::<u32>::new(&CRC_32_ISO_HDLC).checksum(body);
+    let crc32c = Crc::<u32>::new(&CRC_32_ISCSI).checksum(body);
+    let crc64 = Crc::<u64>::new(&CRC_64_NVME).checksum(body);
+    vec![
+        ("x-amz-checksum-crc32", b64(&crc32.to_be_bytes())),
+        ("x-amz-checksum-crc32c", b64(&crc32c.to_be_bytes())),
+        ("x-amz-checksum-crc64nvme", b64(&crc64.to_be_bytes())),
+        ("x-amz-checksum-sha256", b64(&Sha256::digest(body))),
+    ]
+}
+
+#[test]
+fn upload_part_checksum_bug_each_algorithm_is_verified_and_echoed() {
+    let srv = Server::start("mp-sum");
+    let key = "uploads/sum.bin";
+    let id = create(&srv, key);
+    let body = data(11, 300_000);
+    let other = checksums(b"not the body");
+    for (i, (header, value)) in checksums(&body).into_iter().enumerate() {
+        let good = i as i32 + 1;
+        let r = put_part(&srv, key, &id, good, &body, &[(header, &value)]);
+        assert_eq!(
+            r.status,
+            200,
+            "{header}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+        assert_eq!(r.header(header), Some(value.as_str()), "{header} echoed");
+        let r = put_part(&srv, key, &id, good + 10, &body, &[(header, &other[i].1)]);
+        assert_eq!(status_code(&r), (400, Some("BadDigest".into())), "{header}");
+    }
+    assert_eq!(
+        part_numbers(&list_parts(&srv, key, &id, &[])),
+        ["1", "2", "3", "4"]
+    );
+
+    // A mismatching re-upload of part 1 leaves the stored part 1 as it was.
+    let (header, wrong) = &checksums(b"x")[1];
+    let r = put_part(&srv, key, &id, 1, &data(12, 10), &[(header, wrong)]);
+    assert_eq!(status_code(&r), (400, Some("BadDigest".into())));
+    let r = list_parts(&srv, key, &id, &[("max-parts", "1")]);
+    assert_eq!(
+        xml_text(&r.body, "ETag"),
+        Some(format!("\"{}\"", md5_hex(&body)))
+    );
+
+    // A value that is not a base64 CRC32C, and two algorithms at once, are InvalidRequest.
+    let r = put_part(
+        &srv,
+        key,
+        &id,
+        5,
+        &body,
+        &[("x-amz-checksum-crc32c", "AAAA")],
+    );
+    assert_eq!(status_code(&r), (400, Some("InvalidRequest".into())));
+    let two = checksums(&body);
+    let r = put_part(
+        &srv,
+        key,
+        &id,
+        5,
+        &body,
+        &[(two[0].0, &two[0].1), (two[1].0, &two[1].1)],
+    );
+    assert_eq!(status_code(&r), (400, Some("InvalidRequest".into())));
+    assert_eq!(
+        part_numbers(&list_parts(&srv, key, &id, &[])),
+        ["1", "2", "3", "4"]
+    );
 }
 
 #[test]
