@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use hyper::header::{HeaderName, ETAG, LOCATION};
+use hyper::header::{HeaderName, DATE, ETAG, LOCATION};
 use hyper::Method;
 use s3s::auth::SimpleAuth;
 use s3s::service::S3ServiceBuilder;
@@ -71,12 +71,19 @@ fn cors() -> CorsLayer {
         // Echo the requested headers instead of `*`: browsers never let `*` cover `Authorization`,
         // which the signed-header PUT flow sends.
         .allow_headers(AllowHeaders::mirror_request())
-        // Without these, page scripts cannot read the upload's ETag, version or request id.
+        // Without these, page scripts cannot read the upload's ETag, version or request id, the
+        // server's clock (`Date`, to correct skew) or the checksums S3 echoes for a part.
         .expose_headers([
             ETAG,
+            DATE,
             HeaderName::from_static("x-amz-request-id"),
             HeaderName::from_static("x-amz-id-2"),
             HeaderName::from_static("x-amz-version-id"),
+            HeaderName::from_static("x-amz-checksum-crc32"),
+            HeaderName::from_static("x-amz-checksum-crc32c"),
+            HeaderName::from_static("x-amz-checksum-crc64nvme"),
+            HeaderName::from_static("x-amz-checksum-sha256"),
+            HeaderName::from_static("x-amz-checksum-type"),
             LOCATION,
         ])
         // Harmless when not asked for; lets Chrome's private-network preflight through.
