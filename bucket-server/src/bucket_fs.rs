@@ -2,10 +2,10 @@
 //! s3s-fs would resolve outside the bucket (object_key.rs), and that answers multipart requests
 //! as S3 does where s3s-fs does not (multipart.rs).
 //!
-//! The wrapper implements `s3s::S3` and forwards every operation s3s-fs 0.14.1 implements; an
-//! operation not listed here answers s3s's `NotImplemented`, as it did before; ListMultipartUploads
-//! is the one added. A POST Object form
-//! reaches `put_object` inside s3s with the form's key, so the check covers POST as well as PUT.
+//! The wrapper implements `s3s::S3` and forwards every operation s3s-fs 0.14.1 implements, plus
+//! ListMultipartUploads; any other operation answers s3s's `NotImplemented`, as before. A POST
+//! Object form reaches `put_object` inside s3s with the form's key, so the check covers POST as
+//! well as PUT.
 
 use s3s::dto::*;
 use s3s::{S3Request, S3Response, S3Result, S3};
