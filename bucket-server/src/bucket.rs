@@ -1,10 +1,10 @@
 //! The S3 listener's service stack: CORS, then body draining, then s3s with signature checks on an
-//! s3s-fs folder.
+//! s3s-fs folder behind a key check (bucket_fs.rs).
 
 use std::path::Path;
 use std::time::Duration;
 
-use hyper::header::{HeaderName, ETAG, LOCATION};
+use hyper::header::{HeaderName, DATE, ETAG, LOCATION};
 use hyper::Method;
 use s3s::auth::SimpleAuth;
 use s3s::service::S3ServiceBuilder;
@@ -16,6 +16,7 @@ use tower::Layer;
 use tower_http::cors::{AllowHeaders, Any, Cors, CorsLayer};
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
+use crate::bucket_fs::BucketFs;
 use crate::drain::DrainService;
 
 /// The service answering on the bucket port.
@@ -40,8 +41,10 @@ pub fn service(
     access_key: &str,
     secret_key: &str,
 ) -> std::io::Result<BucketService> {
-    let fs = FileSystem::new(data_dir).map_err(|e| std::io::Error::other(format!("{e:?}")))?;
-    let mut builder = S3ServiceBuilder::new(fs);
+    // The same canonical root s3s-fs computes, so both name the same upload files.
+    let root = data_dir.canonicalize()?;
+    let fs = FileSystem::new(&root).map_err(|e| std::io::Error::other(format!("{e:?}")))?;
+    let mut builder = S3ServiceBuilder::new(BucketFs::new(fs, &root));
     builder.set_auth(SimpleAuth::from_single(access_key, secret_key));
     let id = SetResponseHeaderLayer::if_not_present(
         HeaderName::from_static("x-amz-request-id"),
@@ -68,12 +71,19 @@ fn cors() -> CorsLayer {
         // Echo the requested headers instead of `*`: browsers never let `*` cover `Authorization`,
         // which the signed-header PUT flow sends.
         .allow_headers(AllowHeaders::mirror_request())
-        // Without these, page scripts cannot read the upload's ETag, version or request id.
+        // Without these, page scripts cannot read the upload's ETag, version or request id, the
+        // server's clock (`Date`, to correct skew) or the checksums S3 echoes for a part.
         .expose_headers([
             ETAG,
+            DATE,
             HeaderName::from_static("x-amz-request-id"),
             HeaderName::from_static("x-amz-id-2"),
             HeaderName::from_static("x-amz-version-id"),
+            HeaderName::from_static("x-amz-checksum-crc32"),
+            HeaderName::from_static("x-amz-checksum-crc32c"),
+            HeaderName::from_static("x-amz-checksum-crc64nvme"),
+            HeaderName::from_static("x-amz-checksum-sha256"),
+            HeaderName::from_static("x-amz-checksum-type"),
             LOCATION,
         ])
         // Harmless when not asked for; lets Chrome's private-network preflight through.

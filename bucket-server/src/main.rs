@@ -4,13 +4,19 @@
 //! the demo page and `/sign`. At start it prints machine-readable lines that tests parse.
 
 mod bucket;
+mod bucket_fs;
+mod complete;
 mod config;
 mod drain;
 mod md5_guard;
+mod multipart;
+mod object_key;
+mod part_checksum;
 mod rechunk;
 mod serve;
 mod sign;
 mod sign_multipart;
+mod uploads;
 mod www;
 
 use std::io::Write;

@@ -45,8 +45,8 @@ pub struct SignContext {
     pub session_token: Option<String>,
 }
 
-/// A demo backend hands out forms for one prefix only, for a few minutes, up to 5 GiB.
-const KEY_PREFIX: &str = "uploads/";
+/// A demo backend hands out forms for one folder only, for a few minutes, up to 5 GiB.
+const KEY_FOLDER: &str = "uploads";
 const EXPIRES_IN: i64 = 600;
 const MAX_BYTES: u64 = 5 << 30;
 
@@ -101,10 +101,7 @@ pub fn handle(req_json: Value, ctx: &SignContext) -> Result<Value, (u16, Value)>
     }
     let req: SignRequest = serde_json::from_value(req_json)
         .map_err(|e| invalid(400, "InvalidRequest", e.to_string(), None))?;
-    if !req.key.starts_with(KEY_PREFIX) {
-        let message = format!("this backend signs keys under {KEY_PREFIX} only");
-        return Err(invalid(403, "KeyNotAllowed", message, Some("key")));
-    }
+    check_key_prefix(&req.key)?;
     let t = target(&req, ctx)?;
     let SignRequest {
         method,
@@ -231,6 +228,25 @@ fn target(req: &SignRequest, ctx: &SignContext) -> Result<Target, (u16, Value)> 
         }
     }
     Ok(t)
+}
+
+/// The key's first segment must be [`KEY_FOLDER`] and no segment may be empty, `.` or `..`.
+/// A character prefix check passed `uploads/../../x`, which a bucket storing keys as paths (the
+/// local one did) writes outside the folder.
+pub(crate) fn check_key_prefix(key: &str) -> Result<(), (u16, Value)> {
+    let refuse = |why: String| {
+        let message = format!("this backend signs keys under {KEY_FOLDER}/ only: {why}");
+        Err(invalid(403, "KeyNotAllowed", message, Some("key")))
+    };
+    if let Some(reason) = crate::object_key::unsafe_key_reason(key) {
+        return refuse(reason.to_string());
+    }
+    match key.split_once('/') {
+        Some((KEY_FOLDER, _)) => Ok(()),
+        _ => refuse(format!(
+            "the first segment of {key:?} is not {KEY_FOLDER:?}"
+        )),
+    }
 }
 
 fn to_object(pairs: Vec<(String, String)>) -> Map<String, Value> {
@@ -416,6 +432,36 @@ mod tests {
         assert_eq!(body["field"], "method");
         let (_, body) = err(json!({ "method": "post", "dialect": "cms", "key": "uploads/a" }));
         assert_eq!(body["field"], "dialect");
+    }
+
+    /// Regression: `/sign` checked `key.starts_with("uploads/")`, so it signed a POST form for
+    /// `uploads/../../../../tmp/escaped-by-post.txt` and the local bucket wrote outside it.
+    #[test]
+    fn sign_prefix_bug_keys_leaving_uploads_by_segments_are_refused() {
+        for key in [
+            "uploads/../../../../tmp/escaped-by-post.txt",
+            "uploads/./../demo2/x.txt",
+            "uploads//../../abs.txt",
+            "/uploads/a.txt",
+            "uploads/..",
+            "uploads/a/",
+            "uploads",
+            "uploadsX/a.txt",
+        ] {
+            for method in ["post", "put", "header", "get"] {
+                let (status, body) =
+                    handle(json!({ "method": method, "key": key }), &ctx(false)).unwrap_err();
+                assert_eq!(
+                    (status, body["code"].as_str(), body["field"].as_str()),
+                    (403, Some("KeyNotAllowed"), Some("key")),
+                    "{method} {key}"
+                );
+            }
+        }
+        ok(
+            json!({ "method": "post", "key": "uploads/..a/b..c" }),
+            false,
+        );
     }
 
     #[test]

@@ -10,8 +10,6 @@ use bucket_upload::{Dialect, UtcTime};
 use serde_json::{json, Map, Value};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// The only prefix this backend signs for, as a first path segment.
-const PREFIX_SEGMENT: &str = "uploads";
 /// Presigned parts live ten minutes, like the demo's other signed requests.
 const EXPIRES_IN: i64 = 600;
 /// What the page may not choose: where the request goes and with which keys.
@@ -37,17 +35,6 @@ fn refuse(
     )
 }
 
-/// The key's first segment is the prefix and no segment is empty, `.` or `..` — checked on
-/// segments, since `uploads/../x` starts with `uploads/` as a string.
-pub fn key_allowed(key: &str) -> bool {
-    let mut segments = key.split('/');
-    segments.next() == Some(PREFIX_SEGMENT)
-        && key
-            .split('/')
-            .skip(1)
-            .all(|s| !s.is_empty() && s != "." && s != "..")
-}
-
 /// Signs the multipart request in `req` (its `method` already read as `"multipart"`).
 pub fn handle(req: Value, ctx: &SignContext) -> Result<Value, (u16, Value)> {
     let Value::Object(mut o) = req else {
@@ -62,13 +49,8 @@ pub fn handle(req: Value, ctx: &SignContext) -> Result<Value, (u16, Value)> {
     for k in SERVER_KEYS {
         o.remove(k);
     }
-    let key = o.get("key").and_then(Value::as_str).unwrap_or_default();
-    if !key_allowed(key) {
-        let message = format!(
-            "this backend signs keys under {PREFIX_SEGMENT}/ only, without empty, . or .. segments"
-        );
-        return Err(refuse(403, "KeyNotAllowed", message, Some("key")));
-    }
+    // The same prefix rule as the demo's other signed requests, checked on segments.
+    crate::sign::check_key_prefix(o.get("key").and_then(Value::as_str).unwrap_or_default())?;
     let dialect = o.get("dialect").and_then(Value::as_str).unwrap_or("s3");
     if dialect != "s3" && !ctx.remote {
         let message =
@@ -114,21 +96,52 @@ pub fn handle(req: Value, ctx: &SignContext) -> Result<Value, (u16, Value)> {
 
 #[cfg(test)]
 mod tests {
-    use super::key_allowed;
+    use super::handle;
+    use crate::sign::SignContext;
+    use serde_json::json;
+
+    fn ctx() -> SignContext {
+        SignContext {
+            endpoint: "http://127.0.0.1:9000".into(),
+            bucket: "demo".into(),
+            region: "us-east-1".into(),
+            path_style: true,
+            remote: false,
+            access_key: "AKIDTEST".into(),
+            secret_key: "multipart-sign-test-secret-0123456789".into(),
+            session_token: None,
+        }
+    }
 
     #[test]
-    fn keys_that_climb_out_of_the_prefix_are_not_signed() {
-        assert!(key_allowed("uploads/a/b.bin"));
+    fn multipart_keys_that_climb_out_of_the_prefix_are_not_signed() {
         for bad in [
             "uploads/../x",
             "uploads/./../demo2/x",
             "uploads//../../abs",
             "/uploads/x",
-            "uploadsx/y",
-            "uploads/",
             "x/uploads/y",
         ] {
-            assert!(!key_allowed(bad), "{bad}");
+            let req = json!({ "method": "multipart", "operation": "create", "key": bad });
+            let (status, body) = handle(req, &ctx()).unwrap_err();
+            assert_eq!(
+                (status, body["code"].as_str()),
+                (403, Some("KeyNotAllowed")),
+                "{bad}"
+            );
         }
+    }
+
+    #[test]
+    fn the_page_cannot_choose_the_bucket_or_the_keys() {
+        let req = json!({ "method": "multipart", "operation": "uploadPart", "key": "uploads/a.bin",
+            "uploadId": "U", "partNumber": 3, "bucket": "other", "endpoint": "http://evil.example",
+            "credentials": { "accessKeyId": "X", "secretAccessKey": "Y" } });
+        let out = handle(req, &ctx()).unwrap();
+        let url = out["url"].as_str().unwrap();
+        assert!(url.starts_with("http://127.0.0.1:9000/demo/uploads/a.bin?"), "{url}");
+        assert!(url.contains("&partNumber=3&uploadId=U"), "{url}");
+        assert!(url.contains("AKIDTEST"));
+        assert!(!out.to_string().contains("multipart-sign-test-secret"));
     }
 }

@@ -211,3 +211,34 @@ fn www_port_serves_the_page_config_and_signer_without_the_secret() {
         400
     );
 }
+
+/// The browser reads ETag, `Date` (to correct clock skew) and the part checksums S3 echoes; CORS
+/// hides every response header a page is not told it may read.
+#[test]
+fn cors_exposes_etag_date_and_checksum_headers() {
+    let srv = Server::start("cors-expose");
+    let path = "/demo/uploads/exposed";
+    let mut headers = signed("PUT", &srv, path, SK);
+    headers.push(("origin".into(), "http://127.0.0.1:8080".into()));
+    let put = http(&srv.bucket_addr, "PUT", path, &as_refs(&headers), b"hi").unwrap();
+    assert_eq!(put.status, 200);
+    assert!(put.header("date").is_some(), "hyper sends Date");
+    let exposed = put
+        .header("access-control-expose-headers")
+        .unwrap()
+        .to_ascii_lowercase();
+    for name in [
+        "etag",
+        "date",
+        "x-amz-checksum-crc32",
+        "x-amz-checksum-crc32c",
+        "x-amz-checksum-crc64nvme",
+        "x-amz-checksum-sha256",
+        "x-amz-checksum-type",
+    ] {
+        assert!(
+            exposed.split(',').any(|h| h.trim() == name),
+            "{name} in {exposed}"
+        );
+    }
+}

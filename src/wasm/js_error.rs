@@ -31,10 +31,7 @@ pub fn to_js(e: &Error) -> JsValue {
             .as_deref()
             .map_or(JsValue::UNDEFINED, JsValue::from_str),
     );
-    set(
-        "status",
-        e.status.map_or(JsValue::UNDEFINED, JsValue::from),
-    );
+    set("status", e.status.map_or(JsValue::UNDEFINED, JsValue::from));
     set(
         "requestId",
         e.request_id

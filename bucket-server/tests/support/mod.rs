@@ -10,6 +10,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+pub mod multipart;
+pub mod s3;
+
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
@@ -148,12 +151,24 @@ pub fn http(
 /// SigV4 `Authorization`-header signing of a request with no query string and an unsigned payload,
 /// returning the headers to send. Independent of the crate under test, on purpose.
 pub fn sigv4_headers(method: &str, addr: &str, path: &str, secret: &str) -> Vec<(String, String)> {
+    sigv4_query_headers(method, addr, path, "", secret)
+}
+
+/// [`sigv4_headers`] for a request whose query string is `query`, already in canonical form
+/// (sorted, encoded: see `s3::query_string`). `path` is signed as sent, `..` segments included.
+pub fn sigv4_query_headers(
+    method: &str,
+    addr: &str,
+    path: &str,
+    query: &str,
+    secret: &str,
+) -> Vec<(String, String)> {
     let amz_date = amz_date_now();
     let date = &amz_date[..8];
     let scope = format!("{date}/us-east-1/s3/aws4_request");
     let signed = "host;x-amz-content-sha256;x-amz-date";
     let canonical = format!(
-        "{method}\n{path}\n\nhost:{addr}\nx-amz-content-sha256:UNSIGNED-PAYLOAD\nx-amz-date:{amz_date}\n\n{signed}\nUNSIGNED-PAYLOAD"
+        "{method}\n{path}\n{query}\nhost:{addr}\nx-amz-content-sha256:UNSIGNED-PAYLOAD\nx-amz-date:{amz_date}\n\n{signed}\nUNSIGNED-PAYLOAD"
     );
     let to_sign = format!(
         "AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}",

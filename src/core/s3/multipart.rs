@@ -87,6 +87,8 @@ fn v4_presigned(o: &MultipartOptions, r: Unsigned) -> Result<SignedMultipart, Er
         "X-Amz-Signature".into(),
         sigv4::signature(&c.secret_access_key, &scope, &sts),
     ));
+    // Sorted with the rest, as the AWS SDK writes the URL.
+    pairs.sort();
     let url = format!("{}?{}", r.address.object_url(&o.key), join_pairs(&pairs));
     let headers = r.headers.clone();
     Ok(done(r, url, headers, Some(creq.redacted()), sts))

@@ -1,0 +1,191 @@
+//! The S3 implementation the bucket serves: s3s-fs, behind a wrapper that refuses object keys
+//! s3s-fs would resolve outside the bucket (object_key.rs), and that answers multipart requests
+//! as S3 does where s3s-fs does not (multipart.rs).
+//!
+//! The wrapper implements `s3s::S3` and forwards every operation s3s-fs 0.14.1 implements, plus
+//! ListMultipartUploads; any other operation answers s3s's `NotImplemented`, as before. A POST
+//! Object form reaches `put_object` inside s3s with the form's key, so the check covers POST as
+//! well as PUT.
+
+use s3s::dto::*;
+use s3s::{S3Request, S3Response, S3Result, S3};
+use s3s_fs::FileSystem;
+
+use std::path::Path;
+
+use crate::object_key::check;
+use crate::uploads::Uploads;
+
+/// s3s-fs with every object key checked before it is used as a path.
+pub struct BucketFs {
+    pub(crate) fs: FileSystem,
+    /// s3s-fs's multipart files, read back (uploads.rs).
+    pub(crate) uploads: Uploads,
+}
+
+impl BucketFs {
+    /// `root` must be the canonical folder `fs` was created on.
+    pub fn new(fs: FileSystem, root: &Path) -> Self {
+        let uploads = Uploads::new(root);
+        Self { fs, uploads }
+    }
+}
+
+#[async_trait::async_trait]
+impl S3 for BucketFs {
+    // Bucket-level operations: s3s validates bucket names (check_bucket_name refuses `..`), and
+    // listing prefixes only filter keys found under the bucket folder, so these pass through.
+    async fn create_bucket(
+        &self,
+        req: S3Request<CreateBucketInput>,
+    ) -> S3Result<S3Response<CreateBucketOutput>> {
+        self.fs.create_bucket(req).await
+    }
+
+    async fn delete_bucket(
+        &self,
+        req: S3Request<DeleteBucketInput>,
+    ) -> S3Result<S3Response<DeleteBucketOutput>> {
+        self.fs.delete_bucket(req).await
+    }
+
+    async fn head_bucket(
+        &self,
+        req: S3Request<HeadBucketInput>,
+    ) -> S3Result<S3Response<HeadBucketOutput>> {
+        self.fs.head_bucket(req).await
+    }
+
+    async fn get_bucket_location(
+        &self,
+        req: S3Request<GetBucketLocationInput>,
+    ) -> S3Result<S3Response<GetBucketLocationOutput>> {
+        self.fs.get_bucket_location(req).await
+    }
+
+    async fn list_buckets(
+        &self,
+        req: S3Request<ListBucketsInput>,
+    ) -> S3Result<S3Response<ListBucketsOutput>> {
+        self.fs.list_buckets(req).await
+    }
+
+    async fn list_objects(
+        &self,
+        req: S3Request<ListObjectsInput>,
+    ) -> S3Result<S3Response<ListObjectsOutput>> {
+        self.fs.list_objects(req).await
+    }
+
+    async fn list_objects_v2(
+        &self,
+        req: S3Request<ListObjectsV2Input>,
+    ) -> S3Result<S3Response<ListObjectsV2Output>> {
+        self.fs.list_objects_v2(req).await
+    }
+
+    // Object operations: the key is checked first.
+    async fn put_object(
+        &self,
+        req: S3Request<PutObjectInput>,
+    ) -> S3Result<S3Response<PutObjectOutput>> {
+        check(&req.input.key)?;
+        self.fs.put_object(req).await
+    }
+
+    async fn get_object(
+        &self,
+        req: S3Request<GetObjectInput>,
+    ) -> S3Result<S3Response<GetObjectOutput>> {
+        check(&req.input.key)?;
+        self.fs.get_object(req).await
+    }
+
+    async fn head_object(
+        &self,
+        req: S3Request<HeadObjectInput>,
+    ) -> S3Result<S3Response<HeadObjectOutput>> {
+        check(&req.input.key)?;
+        self.fs.head_object(req).await
+    }
+
+    async fn delete_object(
+        &self,
+        req: S3Request<DeleteObjectInput>,
+    ) -> S3Result<S3Response<DeleteObjectOutput>> {
+        check(&req.input.key)?;
+        self.fs.delete_object(req).await
+    }
+
+    async fn delete_objects(
+        &self,
+        req: S3Request<DeleteObjectsInput>,
+    ) -> S3Result<S3Response<DeleteObjectsOutput>> {
+        // All or nothing: one bad key refuses the batch before any file is removed.
+        for object in &req.input.delete.objects {
+            check(&object.key)?;
+        }
+        self.fs.delete_objects(req).await
+    }
+
+    async fn copy_object(
+        &self,
+        req: S3Request<CopyObjectInput>,
+    ) -> S3Result<S3Response<CopyObjectOutput>> {
+        check(&req.input.key)?;
+        if let CopySource::Bucket { key, .. } = &req.input.copy_source {
+            check(key)?;
+        }
+        self.fs.copy_object(req).await
+    }
+
+    // Multipart operations: checked and completed in multipart.rs.
+    async fn create_multipart_upload(
+        &self,
+        req: S3Request<CreateMultipartUploadInput>,
+    ) -> S3Result<S3Response<CreateMultipartUploadOutput>> {
+        self.create_upload(req).await
+    }
+
+    async fn upload_part(
+        &self,
+        req: S3Request<UploadPartInput>,
+    ) -> S3Result<S3Response<UploadPartOutput>> {
+        self.upload_one_part(req).await
+    }
+
+    async fn upload_part_copy(
+        &self,
+        req: S3Request<UploadPartCopyInput>,
+    ) -> S3Result<S3Response<UploadPartCopyOutput>> {
+        self.copy_part(req).await
+    }
+
+    async fn list_parts(
+        &self,
+        req: S3Request<ListPartsInput>,
+    ) -> S3Result<S3Response<ListPartsOutput>> {
+        self.list_upload_parts(req).await
+    }
+
+    async fn complete_multipart_upload(
+        &self,
+        req: S3Request<CompleteMultipartUploadInput>,
+    ) -> S3Result<S3Response<CompleteMultipartUploadOutput>> {
+        self.complete_upload(req).await
+    }
+
+    async fn abort_multipart_upload(
+        &self,
+        req: S3Request<AbortMultipartUploadInput>,
+    ) -> S3Result<S3Response<AbortMultipartUploadOutput>> {
+        self.abort_upload(req).await
+    }
+
+    async fn list_multipart_uploads(
+        &self,
+        req: S3Request<ListMultipartUploadsInput>,
+    ) -> S3Result<S3Response<ListMultipartUploadsOutput>> {
+        self.list_uploads(req).await
+    }
+}
