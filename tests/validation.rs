@@ -108,12 +108,16 @@ fn key_with_dot_segments_in_a_url() {
         "InvalidObjectName",
         "key",
     );
-    // A POST carries the key in the body, where dots are harmless.
-    assert!(sign_post_form(&PostFormOptions {
-        key: "a/../b".into(),
-        ..post()
-    })
-    .is_ok());
+    // A POST carries the key in the body, but file-backed servers resolve it as a path (see
+    // post_key_traversal_bug_dot_segments_are_refused_before_signing): refused there too.
+    refused(
+        sign_post_form(&PostFormOptions {
+            key: "a/../b".into(),
+            ..post()
+        }),
+        "InvalidObjectName",
+        "key",
+    );
 }
 
 #[test]
@@ -353,4 +357,26 @@ fn endpoint_and_bucket() {
         ..post()
     };
     refused(sign_post_form(&o), "InvalidBucketName", "bucket");
+}
+
+#[test]
+fn post_key_traversal_bug_dot_segments_are_refused_before_signing() {
+    // The form the demo's /sign once handed out for a key that escaped its folder on s3s-fs.
+    for key in [
+        "uploads/../../../../tmp/escaped-by-post.txt",
+        "uploads/./../demo2/x.txt",
+        "uploads/./a",
+    ] {
+        let mut o = post();
+        o.key = key.into();
+        let e = sign_post_form(&o).unwrap_err();
+        assert_eq!(
+            (e.code.as_str(), e.field.as_deref()),
+            ("InvalidObjectName", Some("key")),
+            "{key}"
+        );
+    }
+    let mut o = post();
+    o.key = "uploads/a..b/.hidden/x".into();
+    assert!(sign_post_form(&o).is_ok(), "dots inside a segment are fine");
 }

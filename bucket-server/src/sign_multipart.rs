@@ -139,7 +139,10 @@ mod tests {
             "credentials": { "accessKeyId": "X", "secretAccessKey": "Y" } });
         let out = handle(req, &ctx()).unwrap();
         let url = out["url"].as_str().unwrap();
-        assert!(url.starts_with("http://127.0.0.1:9000/demo/uploads/a.bin?"), "{url}");
+        assert!(
+            url.starts_with("http://127.0.0.1:9000/demo/uploads/a.bin?"),
+            "{url}"
+        );
         assert!(url.contains("&partNumber=3&uploadId=U"), "{url}");
         assert!(url.contains("AKIDTEST"));
         assert!(!out.to_string().contains("multipart-sign-test-secret"));

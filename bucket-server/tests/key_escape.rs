@@ -1,13 +1,13 @@
 //! Regression: s3s-fs 0.14.1 resolves `.`/`..` in object keys against the data dir, so a signed
 //! POST form for `uploads/../../../../tmp/escaped-by-post.txt` (which `/sign` passed) was stored
 //! at `DATA_DIR/tmp/escaped-by-post.txt`, outside the bucket. Every form of the attack is sent by
-//! POST form (signed by the core) and by PUT with the raw path (as curl --path-as-is or a raw
+//! POST form (its policy written by hand, signed by the core) and by PUT with the raw path (as curl --path-as-is or a raw
 //! client sends it); each must get 400 `InvalidObjectName` and leave no file anywhere.
 
 mod support;
 
 use bucket_upload::UtcTime;
-use bucket_upload::{sign_post_form, Condition, Credentials, Fields, PostFormOptions, SigVersion};
+use bucket_upload::{sign_policy, Credentials, SigVersion, SignPolicyOptions};
 use support::s3::{error_code, files_under, post_form_body, signed};
 use support::{http, Resp, Server, AK, SK};
 
@@ -16,23 +16,35 @@ fn post(srv: &Server, key: &str, data: &[u8]) -> Resp {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs();
-    let form = sign_post_form(&PostFormOptions {
-        dialect: Default::default(),
-        version: SigVersion::V4,
-        endpoint: format!("http://{}", srv.bucket_addr),
-        bucket: "demo".into(),
-        region: "us-east-1".into(),
-        path_style: true,
-        credentials: Credentials::new(AK, SK),
-        key: key.into(),
-        expires_in: 300,
-        now: Some(UtcTime::from_unix_seconds(now as i64)),
-        conditions: vec![Condition::ContentLengthRange(0, 1 << 20)],
-        fields: Fields::default(),
-        object: Default::default(),
-    })
-    .expect("the core signs a POST form for any key");
-    let (content_type, body) = post_form_body(&form.fields, data);
+    let now = UtcTime::from_unix_seconds(now as i64);
+    // The core now refuses to sign a form for such a key, so the policy is written here (as an
+    // attacker's own signer would) and only its signature comes from the core.
+    let credential = format!("{AK}/{}/us-east-1/s3/aws4_request", now.date_stamp());
+    let policy = serde_json::json!({
+        "expiration": now.plus_seconds(300).iso8601(),
+        "conditions": [
+            { "bucket": "demo" }, { "key": key },
+            { "x-amz-algorithm": "AWS4-HMAC-SHA256" }, { "x-amz-credential": credential },
+            { "x-amz-date": now.amz_date() }, ["content-length-range", 0, 1 << 20],
+        ],
+    });
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(policy.to_string());
+    let mut fields = vec![("key".to_string(), key.to_string())];
+    fields.extend(
+        sign_policy(
+            &b64,
+            &SignPolicyOptions {
+                dialect: Default::default(),
+                version: SigVersion::V4,
+                credentials: Credentials::new(AK, SK),
+                region: "us-east-1".into(),
+                now: Some(now),
+            },
+        )
+        .expect("signs any policy"),
+    );
+    let (content_type, body) = post_form_body(&fields, data);
     http(
         &srv.bucket_addr,
         "POST",

@@ -32,6 +32,7 @@ pub(crate) fn unsigned_form(
     signer_fields: &[(String, String)],
 ) -> Result<UnsignedForm, Error> {
     validate::key(&o.key)?;
+    validate::key_segments(&o.key)?;
     validate::expires_in(o.expires_in, None)?;
     for c in &o.conditions {
         if let Condition::ContentLengthRange(min, max) = c {

@@ -66,7 +66,21 @@ pub fn key_in_path(key: &str) -> Result<(), Error> {
         return Err(Error::invalid(
             "InvalidObjectName",
             "key",
-            "a key with \".\" or \"..\" segments cannot be sent in a URL (browsers rewrite them); use POST",
+            "a key with \".\" or \"..\" segments cannot be sent in a URL (browsers rewrite them)",
+        ));
+    }
+    Ok(())
+}
+
+/// A POST key has no `.` or `..` segment: S3 stores it literally, but file-backed servers
+/// (s3s-fs and others have had this bug) resolve it as a path and write outside the prefix the
+/// form was signed for — so no signer of ours hands out such a form.
+pub fn key_segments(key: &str) -> Result<(), Error> {
+    if key.split('/').any(|s| s == "." || s == "..") {
+        return Err(Error::invalid(
+            "InvalidObjectName",
+            "key",
+            "a key with \".\" or \"..\" segments is refused: servers that store keys as paths would write it outside its folder",
         ));
     }
     Ok(())

@@ -172,7 +172,7 @@ export const metaName = (name) => `x-amz-meta-${name}`;
 //   | { name: value }
 // Fields and headers are { name: value } records (insertion order kept).
 
-function ourTarget(c, version) {
+export function ourTarget(c, version) {
   return {
     dialect: 's3',
     version,

@@ -37,5 +37,6 @@ export const {
   putObject,
   signPutHeaders,
   signPolicy,
+  signMultipart,
   BucketUploadError,
 } = mod;
