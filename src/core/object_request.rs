@@ -1,10 +1,13 @@
 //! One object request as the OSS and OBS signers see it, whatever the operation: a PutObject
-//! (no query) or, next, a multipart operation (`?uploads`, `?partNumber=1&uploadId=ID`, …). Each
-//! entry point validates its own options and hands the signers this view, so each signing rule
-//! is written once.
+//! (no query) or a multipart operation (`?uploads`, `?partNumber=1&uploadId=ID`, …). The PUT and
+//! multipart entry points validate their own options and hand the signers this view, so each
+//! signing rule is written once.
 
 use crate::core::credentials::Credentials;
 use crate::core::encode::uri_encode;
+use crate::core::multipart::options::MultipartOptions;
+use crate::core::multipart::request::Unsigned;
+use crate::core::multipart::SignedMultipart;
 use crate::core::presign::Presigned;
 use crate::core::put_headers::SignedRequest;
 use crate::core::put_request::PutRequest;
@@ -37,6 +40,22 @@ impl<'a> ObjectRequest<'a> {
             bucket: &o.bucket,
             key: &o.key,
             query: &[],
+            headers: &r.headers,
+            now: r.now,
+            address: &r.address,
+            credentials: &o.credentials,
+            region: &o.region,
+            expires_in: o.expires_in,
+        }
+    }
+
+    /// One multipart operation laid out by [`Unsigned::new`].
+    pub fn multipart(o: &'a MultipartOptions, r: &'a Unsigned) -> Self {
+        ObjectRequest {
+            method: r.method,
+            bucket: &o.bucket,
+            key: &o.key,
+            query: &r.query,
             headers: &r.headers,
             now: r.now,
             address: &r.address,
@@ -108,6 +127,17 @@ impl Signed {
     pub fn into_presigned(self) -> Presigned {
         Presigned {
             url: self.url,
+            canonical_request: self.canonical_request,
+            string_to_sign: self.string_to_sign,
+        }
+    }
+
+    pub fn into_multipart(self, r: Unsigned) -> SignedMultipart {
+        SignedMultipart {
+            method: r.method.into(),
+            url: self.url,
+            headers: self.headers,
+            body: r.body,
             canonical_request: self.canonical_request,
             string_to_sign: self.string_to_sign,
         }
