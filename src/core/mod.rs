@@ -12,6 +12,7 @@ pub mod mac;
 pub mod md5;
 pub mod multipart;
 pub mod object_options;
+mod object_request;
 pub mod obs;
 pub mod options;
 pub mod oss;

@@ -14,6 +14,24 @@ pub fn signature(secret_access_key: &str, string_to_sign: &str) -> String {
     ))
 }
 
+/// `resource` followed by the sub-resources sorted by name, as `?name=value&name2` (a `None`
+/// value is the bare name): the CanonicalizedResource tail of SigV2 and of the signatures that
+/// copied it (OSS V1, OBS).
+/// Spec: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html#ConstructingTheCanonicalizedResourceElement>.
+pub(crate) fn with_sub_resources(mut resource: String, sub: &[(&str, Option<&str>)]) -> String {
+    let mut sub = sub.to_vec();
+    sub.sort_by(|a, b| a.0.cmp(b.0));
+    for (i, (name, value)) in sub.iter().enumerate() {
+        resource.push(if i == 0 { '?' } else { '&' });
+        resource.push_str(name);
+        if let Some(v) = value {
+            resource.push('=');
+            resource.push_str(v);
+        }
+    }
+    resource
+}
+
 /// The SigV2 string to sign:
 /// `VERB\nContent-MD5\nContent-Type\nDate-or-Expires\n<x-amz-* headers>\n...<resource>`.
 #[derive(Debug, Clone, PartialEq, Eq)]

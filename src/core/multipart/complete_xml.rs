@@ -82,16 +82,26 @@ pub fn s3_body(parts: &[CompletedPart], algorithm: Option<ChecksumAlgorithm>) ->
     out
 }
 
-/// The body OSS takes (no namespace; PartNumber before ETag, as its documentation shows).
+/// The body OSS takes (no namespace; PartNumber before ETag, as its documentation shows), byte
+/// for byte what ali-oss `completeMultipartUpload` sends: one element per line and the ETag's
+/// quotes literal (`<ETag>"3349…"</ETag>`, as in the document's example), so a Content-MD5 over
+/// it is the SDK's. Only `&`, `<` and `>` are escaped (text content needs no more).
 pub fn oss_body(parts: &[CompletedPart]) -> String {
     let mut out =
         String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CompleteMultipartUpload>\n");
     for p in parts {
         out.push_str("<Part>\n");
-        element(&mut out, "PartNumber", &p.part_number.to_string());
-        out.push('\n');
-        element(&mut out, "ETag", &quoted_etag(&p.etag));
-        out.push_str("\n</Part>\n");
+        out.push_str(&format!("<PartNumber>{}</PartNumber>\n", p.part_number));
+        out.push_str("<ETag>");
+        for c in quoted_etag(&p.etag).chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                c => out.push(c),
+            }
+        }
+        out.push_str("</ETag>\n</Part>\n");
     }
     out.push_str("</CompleteMultipartUpload>");
     out

@@ -72,12 +72,42 @@ pub fn string_to_sign(
     StringToSignV2::with_header_prefix(method, headers, date, resource, HEADER_PREFIX)
 }
 
+/// Whether a query parameter is one of the sub-resources OBS signs in the CanonicalizedResource
+/// (ListParts' `max-parts` and `part-number-marker` are not, so they travel unsigned): the list
+/// of "CanonicalizedResource" in <https://support.huaweicloud.com/intl/en-us/api-obs/obs_04_0010.html>
+/// (esdk-obs-browserjs `allowedResourceParameterNames` holds the same names, lower-cased).
+pub fn is_sub_resource(name: &str) -> bool {
+    const SUB_RESOURCES: &str = "CDNNotifyConfiguration acl append attname backtosource cors \
+        customdomain delete deletebucket directcoldaccess encryption inventory length lifecycle \
+        location logging metadata modify name notification orchestration partNumber policy \
+        position quota rename replication requestPayment response-cache-control \
+        response-content-disposition response-content-encoding response-content-language \
+        response-content-type response-expires restore select storageClass storagePolicy \
+        storageinfo tagging torrent truncate uploadId uploads versionId versioning versions \
+        website x-image-process x-image-save-bucket x-image-save-object x-obs-security-token";
+    SUB_RESOURCES.split_ascii_whitespace().any(|n| n == name)
+}
+
+/// `/bucket/key` with the key percent-encoded (RFC 3986, `/` kept) in either addressing style,
+/// then the request's sub-resources and `extra` (a presigned URL's `x-obs-security-token`),
+/// sorted by name, as `?name=value&name2` with the values as they are: "sub-resources sorted
+/// lexicographically by name and joined with &", e.g.
+/// `/bucket-test/object-test?response-content-type=text/plain&versionId=xxx` (obs_04_0010).
+pub(crate) fn canonicalized_resource(
+    r: &crate::core::object_request::ObjectRequest,
+    extra: &[(&str, Option<&str>)],
+) -> String {
+    let mut sub = r.sub_resources(is_sub_resource);
+    sub.extend_from_slice(extra);
+    crate::core::sigv2::with_sub_resources(r.address.v2_resource(r.key), &sub)
+}
+
 /// `OBS <AccessKeyId>:<Signature>`, the `Authorization` value.
 pub fn authorization(access_key_id: &str, signature: &str) -> String {
     format!("OBS {access_key_id}:{signature}")
 }
 
-fn native_only(version: SigVersion) -> Result<(), Error> {
+pub(crate) fn native_only(version: SigVersion) -> Result<(), Error> {
     match version {
         SigVersion::V2 => Ok(()),
         SigVersion::V4 => Err(Error::invalid(

@@ -1,9 +1,12 @@
-//! OBS presigned URLs: `AccessKeyId`, `Expires`, [`x-obs-security-token`], `Signature`.
+//! OBS presigned URLs: `AccessKeyId`, `Expires`, the operation's query,
+//! [`x-obs-security-token`], `Signature`. PutObject here; the multipart operations
+//! (`core::obs::multipart`) through the same function.
 //! Spec: <https://support.huaweicloud.com/intl/en-us/api-obs/obs_04_0011.html>.
 
-use super::{check_reserved_headers, string_to_sign};
+use super::{canonicalized_resource, check_reserved_headers, string_to_sign};
 use crate::core::encode::uri_encode;
 use crate::core::error::Error;
+use crate::core::object_request::{ObjectRequest, Signed};
 use crate::core::options::PutOptions;
 use crate::core::oss::redact_token;
 use crate::core::presign::Presigned;
@@ -15,27 +18,28 @@ const MAX_EXPIRES_SECONDS: i64 = 365 * 24 * 3600;
 /// "…and with a temporary AK/SK and security token at most 24 hours."
 const MAX_EXPIRES_WITH_TOKEN_SECONDS: i64 = 24 * 3600;
 
-/// A presigned URL for `method`. The string to sign has the `Expires` seconds on the Date line;
-/// a session token is the `x-obs-security-token` sub-resource (listed among OBS's
-/// sub-resources), so it is part of the canonical resource as well as of the query. Parameters
-/// in esdk-obs-browserjs order (sorted names, `Signature` last); values are percent-encoded with
-/// `/` kept, as that SDK does.
+/// A presigned URL for `method`; the request must send exactly `o.headers`.
 pub fn presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
-    let c = &o.credentials;
-    let token = c.token();
-    let max = if token.is_some() {
+    check_expiry(o.expires_in, o.credentials.token().is_some())?;
+    let r = PutRequest::new(o, None)?;
+    check_reserved_headers(&r.headers)?;
+    Ok(presigned(&ObjectRequest::put(&r, method)).into_presigned())
+}
+
+/// OBS's own limits on a URL's validity (the caller checks the general ones).
+pub(crate) fn check_expiry(expires_in: i64, with_token: bool) -> Result<(), Error> {
+    let max = if with_token {
         MAX_EXPIRES_WITH_TOKEN_SECONDS
     } else {
         MAX_EXPIRES_SECONDS
     };
-    if o.expires_in > max {
+    if expires_in > max {
         return Err(Error::invalid(
             "ExpiresTooLong",
             "expiresIn",
             format!(
-                "expiresIn is {} s; OBS allows at most {max} s{}",
-                o.expires_in,
-                if token.is_some() {
+                "expiresIn is {expires_in} s; OBS allows at most {max} s{}",
+                if with_token {
                     " with temporary credentials"
                 } else {
                     ""
@@ -43,27 +47,45 @@ pub fn presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
             ),
         ));
     }
-    let r = PutRequest::new(o, None)?;
-    check_reserved_headers(&r.headers)?;
-    let expires = r.now.plus_seconds(o.expires_in).unix_seconds().to_string();
-    let mut resource = r.address.v2_resource(&o.key);
-    if let Some(t) = token {
-        resource.push_str(&format!("?x-obs-security-token={t}"));
-    }
-    let sts = string_to_sign(method, &r.headers, &expires, &resource).to_string();
+    Ok(())
+}
+
+/// The string to sign has the `Expires` seconds on the Date line; a session token is the
+/// `x-obs-security-token` sub-resource (listed among OBS's sub-resources), so it is part of the
+/// canonical resource as well as of the query. Parameters in esdk-obs-browserjs order (sorted by
+/// name, a bare `uploads` without `=`, `Signature` last); values are percent-encoded with `/`
+/// kept, as that SDK does.
+pub(crate) fn presigned(r: &ObjectRequest) -> Signed {
+    let c = r.credentials;
+    let token = c.token();
+    let expires = r.now.plus_seconds(r.expires_in).unix_seconds().to_string();
+    let extra: Vec<(&str, Option<&str>)> = token
+        .map(|t| vec![("x-obs-security-token", Some(t))])
+        .unwrap_or_default();
+    let resource = canonicalized_resource(r, &extra);
+    let sts = string_to_sign(r.method, r.headers, &expires, &resource).to_string();
     let signature = sigv2::signature(&c.secret_access_key, &sts);
-    let mut url = format!(
-        "{}?AccessKeyId={}&Expires={expires}",
-        r.address.object_url(&o.key),
-        uri_encode(&c.access_key_id, true)
-    );
-    if let Some(t) = token {
-        url.push_str(&format!("&x-obs-security-token={}", uri_encode(t, true)));
+    let mut params: Vec<(&str, Option<&str>)> = vec![
+        ("AccessKeyId", Some(c.access_key_id.as_str())),
+        ("Expires", Some(expires.as_str())),
+    ];
+    params.extend(r.query.iter().map(|(k, v)| (*k, v.as_deref())));
+    params.extend(extra);
+    params.sort_by(|a, b| a.0.cmp(b.0));
+    let mut url = format!("{}?", r.address.object_url(r.key));
+    for (k, v) in params {
+        url.push_str(&uri_encode(k, true));
+        if let Some(v) = v {
+            url.push('=');
+            url.push_str(&uri_encode(v, true));
+        }
+        url.push('&');
     }
-    url.push_str(&format!("&Signature={}", uri_encode(&signature, true)));
-    Ok(Presigned {
+    url.push_str(&format!("Signature={}", uri_encode(&signature, true)));
+    Signed {
         url,
+        headers: r.headers.to_vec(),
         canonical_request: None,
         string_to_sign: redact_token(&sts, token),
-    })
+    }
 }

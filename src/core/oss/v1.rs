@@ -24,18 +24,19 @@ pub fn string_to_sign(
 /// sub-resources sorted by name as `?name=value&name2` (a `None` value is the bare name).
 /// Spec: "Construct CanonicalizedResource" in the header-signature page above.
 pub fn canonicalized_resource(bucket: &str, key: &str, sub: &[(&str, Option<&str>)]) -> String {
-    let mut out = format!("/{bucket}/{key}");
-    let mut sub = sub.to_vec();
-    sub.sort_by(|a, b| a.0.cmp(b.0));
-    for (i, (name, value)) in sub.iter().enumerate() {
-        out.push(if i == 0 { '?' } else { '&' });
-        out.push_str(name);
-        if let Some(v) = value {
-            out.push('=');
-            out.push_str(v);
-        }
-    }
-    out
+    sigv2::with_sub_resources(format!("/{bucket}/{key}"), sub)
+}
+
+/// Whether a query parameter is one of the sub-resources V1 signs in the CanonicalizedResource
+/// (everything else in a query, like ListParts' `max-parts` and `part-number-marker`, travels
+/// unsigned). The list of "Construct CanonicalizedResource" in the header-signature page above,
+/// as ali-oss signs it (only `subres`, never `query`, goes to `buildCanonicalizedResource`).
+pub fn is_sub_resource(name: &str) -> bool {
+    const SUB_RESOURCES: &str = "acl uploads location cors logging website referer lifecycle \
+        delete append tagging objectMeta uploadId partNumber security-token position img style \
+        styleName replication replicationProgress replicationLocation cname bucketInfo comp qos \
+        live status vod startTime endTime symlink x-oss-process versionId";
+    SUB_RESOURCES.split_ascii_whitespace().any(|n| n == name)
 }
 
 /// Base64 HMAC-SHA1 of `string_to_sign` with the AccessKey secret.

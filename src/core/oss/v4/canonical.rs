@@ -11,7 +11,8 @@ pub struct CanonicalRequest {
     /// `/bucket/key`, percent-encoded (RFC 3986, `/` kept) — the bucket is there even when the
     /// request goes to a virtual-hosted address.
     pub uri: String,
-    /// Encoded query pairs, sorted by name then value.
+    /// Encoded query pairs, sorted by name then value; an empty value is written as the name
+    /// alone (`uploads`, not `uploads=`).
     pub query: Vec<(String, String)>,
     /// Lower-case names with trimmed values, sorted by name: `content-type`, `content-md5`,
     /// every `x-oss-*`, and the additional headers.
@@ -37,6 +38,22 @@ pub fn additional_headers(names: &[String]) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// An operation's query pairs as [`CanonicalRequest::new`] takes them: a bare name (`uploads`)
+/// has the empty value, which the canonical query writes as the name alone.
+///
+/// Spec: "Canonical Query String" in the V4 page above (parameters sorted by name, name and
+/// value URI-encoded). How a parameter without a value is written is what ali-oss 6.23.0 signs
+/// (`signUtils.getCanonicalRequest`: `qs.stringify` with `strictNullHandling`, and `createRequest`
+/// turns every sub-resource without a value, `uploads` included, into `null`) and what Alibaba's
+/// own C# SDK v2 signs (`SignerV4.CanonicalizeRequest`: `key` when the value is empty, else
+/// `key=value`); tests/node/multipart-oss.test.mjs checks it against ali-oss.
+pub fn query_pairs(query: &[(&str, Option<String>)]) -> Vec<(String, String)> {
+    query
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone().unwrap_or_default()))
+        .collect()
 }
 
 impl CanonicalRequest {
@@ -103,7 +120,14 @@ impl fmt::Display for CanonicalRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.method)?;
         writeln!(f, "{}", self.uri)?;
-        let query: Vec<String> = self.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let query: Vec<String> = self
+            .query
+            .iter()
+            .map(|(k, v)| match v.as_str() {
+                "" => k.clone(),
+                v => format!("{k}={v}"),
+            })
+            .collect();
         writeln!(f, "{}", query.join("&"))?;
         for (name, value) in &self.headers {
             writeln!(f, "{name}:{value}")?;

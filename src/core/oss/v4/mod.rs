@@ -8,7 +8,7 @@ mod canonical;
 mod signing_key;
 mod string_to_sign;
 
-pub use canonical::{additional_headers, is_default_signed, CanonicalRequest};
+pub use canonical::{additional_headers, is_default_signed, query_pairs, CanonicalRequest};
 pub use signing_key::{signature, signing_key};
 pub use string_to_sign::{Scope, StringToSign};
 
