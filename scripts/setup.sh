@@ -9,6 +9,10 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1
 [ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: cannot read the wasm-bindgen pin from Cargo.toml" >&2; exit 1; }
 export PATH="$HOME/.cargo/bin:$PATH"
 want_browsers=${WANT_BROWSERS:-chromium firefox}
+# moto (a second S3 multipart peer for tests/e2e/multipart-moto.test.mjs) is for `npm test` only:
+# on by default, off when browsers are off (`npm start` passes WANT_BROWSERS=""); WANT_MOTO=0/1 overrides.
+if [ -n "${WANT_MOTO:-}" ]; then want_moto=$WANT_MOTO; elif [ -n "$want_browsers" ]; then want_moto=1; else want_moto=0; fi
+MOTO_VERSION=5.2.5
 
 log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
@@ -36,6 +40,11 @@ esac
 case " $want_browsers " in *" firefox "*)
   command -v firefox-esr >/dev/null || command -v firefox >/dev/null || apt_missing+=(firefox-esr);;
 esac
+if [ "$want_moto" != 0 ] && [ ! -x .venv-moto/bin/moto_server ]; then
+  command -v python3 >/dev/null || apt_missing+=(python3)
+  # Debian's python3 makes venvs only with python3-venv (ensurepip).
+  python3 -c 'import ensurepip' 2>/dev/null || apt_missing+=(python3-venv)
+fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "installing Debian packages: ${apt_missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -49,6 +58,12 @@ case " $want_browsers " in *" firefox "*)
     cargo install geckodriver --locked || cargo install geckodriver
   fi;;
 esac
+
+if [ "$want_moto" != 0 ] && [ ! -x .venv-moto/bin/moto_server ]; then
+  log "installing moto[server] $MOTO_VERSION into .venv-moto (about 30 s)"
+  python3 -m venv .venv-moto
+  .venv-moto/bin/pip install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION"
+fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages"
