@@ -2,6 +2,7 @@
 //   /bench/*                   page.html (with an import map injected) and page.js
 //   /pkg/*                     the built package, as read once at the start (snapshotPkg)
 //   /vendor/aws-s3.js          the esbuild bundle of @aws-sdk/client-s3, when one was built
+//   /bench/multipart.*         the multipart benchmark's page; /vendor/lib-storage.js its peer
 //   /vendor/node_modules/...   hash-wasm and spark-md5 dist files, and the AWS SDK's ES modules
 //                              unbundled (import map + the packages' "browser" field remaps)
 //   POST /sign                 proxied to bucket-server's www port, so the page stays same-origin
@@ -139,6 +140,8 @@ export async function startStatic({ root, signUrl, pkg }) {
         return send(res, 200, html, TYPES['.html']);
       }
       if (path === '/bench/page.js') return file(res, join(root, 'bench/page.js'));
+      if (path === '/bench/multipart.html' || path === '/bench/multipart-page.js') return file(res, join(root, path.slice(1)));
+      if (path === '/vendor/lib-storage.js') return file(res, join(root, 'bench/.build/lib-storage.js'));
       if (path.startsWith('/pkg/')) {
         const bytes = pkg.get(path.slice(5));
         return bytes ? send(res, 200, bytes, TYPES[extname(path)] ?? 'application/octet-stream') : send(res, 404, 'not found');

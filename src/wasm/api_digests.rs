@@ -186,7 +186,8 @@ pub(crate) async fn digests_js(
             .clone()
             .map_or(JsValue::UNDEFINED, JsValue::from);
         let signal = o.signal.clone().map_or(JsValue::UNDEFINED, JsValue::from);
-        match worker::run(blob, &plain.into(), &on_progress, &signal).await {
+        let pooled = get(options, "pooledWorker").is_truthy();
+        match worker::run(blob, &plain.into(), &on_progress, &signal, pooled).await {
             Ok(result) => return Ok(result),
             Err(WorkerFailure::Failed(e)) => return Err(e),
             Err(WorkerFailure::Unavailable) => {} // hash on this thread instead

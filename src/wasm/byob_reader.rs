@@ -14,6 +14,41 @@ use web_sys::{ReadableStreamByobReader, ReadableStreamGetReaderOptions, Readable
 /// Buffers in flight: one being filled while the other is hashed.
 const BUFFERS: usize = 2;
 
+thread_local! {
+    /// Buffers a finished read handed back, for the next read of the same size: a worker hashing
+    /// part after part would otherwise leave two buffers per part for the garbage collector.
+    static SPARE: std::cell::RefCell<Vec<js_sys::ArrayBuffer>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A buffer of `size` bytes, reused when one is spare.
+fn buffer(size: u32) -> Uint8Array {
+    let spare = SPARE.with(|s| {
+        let mut s = s.borrow_mut();
+        let at = s.iter().position(|b| b.byte_length() == size)?;
+        Some(s.swap_remove(at))
+    });
+    match spare {
+        Some(b) => Uint8Array::new(&b),
+        None => Uint8Array::new_with_length(size),
+    }
+}
+
+/// Keeps the buffer behind a finished read's `value` (BYOB hands it back, empty, on `done`).
+fn keep(result: &JsValue, size: u32) {
+    let value = Reflect::get(result, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
+    if let Some(view) = value.dyn_ref::<Uint8Array>() {
+        let b = view.buffer();
+        if b.byte_length() == size {
+            SPARE.with(|s| {
+                let mut s = s.borrow_mut();
+                if s.len() < BUFFERS {
+                    s.push(b);
+                }
+            });
+        }
+    }
+}
+
 /// A BYOB reader over a Blob, or `None` where the browser's Blob streams are not byte streams.
 pub fn open(blob: &web_sys::Blob) -> Option<ReadableStreamByobReader> {
     let options = ReadableStreamGetReaderOptions::new();
@@ -32,11 +67,7 @@ pub async fn read_all(
     mut feed: impl FnMut(&[u8], u64) -> Result<(), Error>,
 ) -> Result<u64, Error> {
     let mut pending: VecDeque<JsFuture> = (0..BUFFERS)
-        .map(|_| {
-            JsFuture::from(
-                reader.read_with_array_buffer_view(&Uint8Array::new_with_length(buffer_size)),
-            )
-        })
+        .map(|_| JsFuture::from(reader.read_with_array_buffer_view(&buffer(buffer_size))))
         .collect();
     let mut copy = Vec::new();
     let mut fed = 0u64;
@@ -45,7 +76,14 @@ pub async fn read_all(
         let get =
             |k: &str| Reflect::get(&result, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
         if get("done").is_truthy() {
+            keep(&result, buffer_size);
             let _ = reader.cancel();
+            // The other read settles as done too, handing its buffer back.
+            for rest in pending.drain(..) {
+                if let Ok(r) = rest.await {
+                    keep(&r, buffer_size);
+                }
+            }
             break;
         }
         let view: Uint8Array = get("value").unchecked_into();

@@ -145,6 +145,9 @@ impl Ctx {
         }
         let read = js_sys::Object::new();
         set(&read, "worker", self.worker.clone());
+        // Reused workers, and 2 MiB reads: two buffers per worker stay small next to a part.
+        set(&read, "pooledWorker", JsValue::TRUE);
+        set(&read, "chunkSize", JsValue::from(2.0 * 1024.0 * 1024.0));
         set(&read, "signal", signal.into());
         let d = digests_js(&slice, names, &read.into()).await?;
         let md5_b64 = get(&get(&d, "md5"), "base64")

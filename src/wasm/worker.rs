@@ -36,12 +36,58 @@ export function hashInWorker(blob, options, onProgress, signal) {
     worker.postMessage({ blob, options });
   });
 }
+// Parts of a multipart upload are hashed one after another: a few workers are kept and reused
+// (starting one per part costs a module compile and a fresh heap each time), and closed once
+// they have been idle for two seconds.
+const idle = [];
+let closer;
+export function hashInPooledWorker(blob, options, onProgress, signal) {
+  return new Promise((resolve, reject) => {
+    let worker = idle.pop();
+    if (!worker) {
+      try {
+        worker = new Worker(new URL('../../bucket_upload_worker.js', import.meta.url), { type: 'module' });
+      } catch (e) {
+        reject({ unavailable: true, message: String(e) });
+        return;
+      }
+    }
+    let started = false;
+    const release = (keep) => {
+      signal?.removeEventListener('abort', onAbort);
+      worker.onmessage = null;
+      worker.onerror = null;
+      if (!keep) { worker.terminate(); return; }
+      idle.push(worker);
+      clearTimeout(closer);
+      closer = setTimeout(() => { for (const w of idle.splice(0)) w.terminate(); }, 2000);
+    };
+    const onAbort = () => { release(false); reject({ aborted: true }); };
+    if (signal?.aborted) { onAbort(); return; }
+    signal?.addEventListener('abort', onAbort);
+    worker.onerror = (e) => { release(false); reject({ unavailable: !started, message: e.message ?? 'the worker failed' }); };
+    worker.onmessage = ({ data }) => {
+      started = true;
+      if (data.progress) onProgress?.(data.progress[0], data.progress[1]);
+      else if (data.result) { release(true); resolve(data.result); }
+      else if (data.error) { release(true); reject({ error: data.error }); }
+    };
+    worker.postMessage({ blob, options });
+  });
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = workersAvailable)]
     pub fn workers_available() -> bool;
     #[wasm_bindgen(js_name = hashInWorker)]
     fn hash_in_worker(
+        blob: &web_sys::Blob,
+        options: &JsValue,
+        on_progress: &JsValue,
+        signal: &JsValue,
+    ) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = hashInPooledWorker)]
+    fn hash_in_pooled_worker(
         blob: &web_sys::Blob,
         options: &JsValue,
         on_progress: &JsValue,
@@ -57,14 +103,20 @@ pub enum WorkerFailure {
     Failed(Error),
 }
 
-/// Runs `digests` in a worker; resolves to the worker's result object.
+/// Runs `digests` in a worker (a pooled one when `pooled`); resolves to the worker's result.
 pub async fn run(
     blob: &web_sys::Blob,
     options: &JsValue,
     on_progress: &JsValue,
     signal: &JsValue,
+    pooled: bool,
 ) -> Result<JsValue, WorkerFailure> {
-    let outcome = JsFuture::from(hash_in_worker(blob, options, on_progress, signal)).await;
+    let promise = if pooled {
+        hash_in_pooled_worker(blob, options, on_progress, signal)
+    } else {
+        hash_in_worker(blob, options, on_progress, signal)
+    };
+    let outcome = JsFuture::from(promise).await;
     outcome.map_err(|e| {
         let get =
             |k: &str| js_sys::Reflect::get(&e, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
