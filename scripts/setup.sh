@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -1)
 [ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: cannot read the wasm-bindgen pin from Cargo.toml" >&2; exit 1; }
 export PATH="$HOME/.cargo/bin:$PATH"
-want_browsers=${WANT_BROWSERS:-chromium firefox}
+# `-` not `:-`: an empty WANT_BROWSERS (what `npm start` passes) means none, not the default.
+want_browsers=${WANT_BROWSERS-chromium firefox}
 # moto (a second S3 multipart peer for tests/e2e/multipart-moto.test.mjs) is for `npm test` only:
 # on by default, off when browsers are off (`npm start` passes WANT_BROWSERS=""); WANT_MOTO=0/1 overrides.
 if [ -n "${WANT_MOTO:-}" ]; then want_moto=$WANT_MOTO; elif [ -n "$want_browsers" ]; then want_moto=1; else want_moto=0; fi
