@@ -195,7 +195,12 @@ export interface SignedMultipartRequest {
 }
 /** What `sign` receives: the signMultipart options without credentials. */
 export type MultipartSignRequest = Omit<SignMultipartOptions, 'credentials' | 'now'>;
-export interface MultipartProgress { loaded: number; total: number; partsDone: number; partsTotal: number }
+export interface MultipartProgress {
+  /** Bytes the server stored plus bytes in flight; never goes backwards. */
+  loaded: number; total: number; partsDone: number; partsTotal: number;
+  /** The parts being sent now, with the bytes of each sent so far. */
+  inFlight: { partNumber: number; loaded: number; size: number }[];
+}
 export interface UploadFileOptions extends Omit<Target, 'credentials'>, ObjectOptions {
   /** The backend signs each request (the safe default)... */
   sign?: (request: MultipartSignRequest) =>
@@ -218,7 +223,7 @@ export interface UploadFileOptions extends Omit<Target, 'credentials'>, ObjectOp
 }
 export interface MultipartResult {
   etag: string; key: string; bucket: string; location?: string; versionId?: string;
-  requestId?: string; parts: number;
+  requestId?: string; uploadId?: string; parts: number;
   /** The checks made: 'parts' (every part's ETag is its MD5), 'etag' (the object's ETag is the
    *  MD5 of the part MD5s). */
   verified: string[];

@@ -158,13 +158,22 @@ pub fn start(ctx: Ctx, o: DriverOptions) -> MultipartUpload {
 
 fn report(shared: &SharedRef, on_progress: &Option<js_sys::Function>, plan: &PartPlan) {
     let Some(f) = on_progress else { return };
+    let in_flight = js_sys::Array::new();
     let (loaded, parts_done) = {
         let mut s = shared.borrow_mut();
         let now = s.done_bytes + s.in_flight.iter().map(|(_, _, b)| *b).sum::<u64>();
         s.reported = s.reported.max(now.min(plan.size));
+        for (n, _, sent) in &s.in_flight {
+            let part = js_sys::Object::new();
+            set(&part, "partNumber", JsValue::from(*n));
+            set(&part, "loaded", JsValue::from(*sent as f64));
+            set(&part, "size", JsValue::from(plan.part_len(*n) as f64));
+            in_flight.push(&part);
+        }
         (s.reported, s.parts_done)
     };
     let p = js_sys::Object::new();
+    set(&p, "inFlight", in_flight.into());
     set(&p, "loaded", JsValue::from(loaded as f64));
     set(&p, "total", JsValue::from(plan.size as f64));
     set(&p, "partsDone", JsValue::from(parts_done));
@@ -224,7 +233,7 @@ async fn drive(ctx: Rc<Ctx>, shared: SharedRef, o: DriverOptions) -> Result<JsVa
                     controller.abort();
                 }
             }
-            return finish(outcome, &o);
+            return finish(outcome, &o, m.upload_id());
         }
         let timeout = m.poll_timeout().map(|t| t.saturating_sub(now));
         wait(&shared, timeout).await;
@@ -333,7 +342,7 @@ fn apply(m: &mut Upload, shared: &SharedRef, e: Event, now: u64) {
     }
 }
 
-fn finish(outcome: &Outcome, o: &DriverOptions) -> Result<JsValue, Error> {
+fn finish(outcome: &Outcome, o: &DriverOptions, upload_id: Option<&str>) -> Result<JsValue, Error> {
     match outcome {
         Outcome::Done {
             completed,
@@ -349,6 +358,11 @@ fn finish(outcome: &Outcome, o: &DriverOptions) -> Result<JsValue, Error> {
             set(&out, "versionId", opt(&completed.version_id));
             set(&out, "requestId", opt(&completed.request_id));
             set(&out, "parts", JsValue::from(o.plan.count));
+            set(
+                &out,
+                "uploadId",
+                upload_id.map_or(JsValue::UNDEFINED, JsValue::from_str),
+            );
             let list: js_sys::Array = verified.iter().map(|v| JsValue::from_str(v)).collect();
             set(&out, "verified", list.into());
             Ok(out.into())

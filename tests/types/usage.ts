@@ -3,7 +3,7 @@
 // declarations ever become `any`).
 import init, {
   contentMd5, digests, postObject, putObject, presignPut, signPolicy, signPostForm, signPutHeaders,
-  type BucketUploadError, type Md5Result, type PostForm, type UploadResult,
+  signMultipart, uploadFile, type MultipartResult, type MultipartSignRequest, type BucketUploadError, type Md5Result, type PostForm, type UploadResult,
 } from '../../pkg/bucket_upload.js';
 
 export async function demo(file: File, signal: AbortSignal): Promise<void> {
@@ -45,6 +45,30 @@ export async function demo(file: File, signal: AbortSignal): Promise<void> {
   signPostForm({ endpoint: 'http://h', credentials, key: 'k' });
   // @ts-expect-error: only 'v2' | 'v4'
   presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', version: 'v3' });
+}
+
+export async function multipart(file: File, signal: AbortSignal): Promise<MultipartResult> {
+  const sign = async (request: MultipartSignRequest) => {
+    const r = await fetch('/sign', { method: 'POST', body: JSON.stringify({ method: 'multipart', ...request }) });
+    return (await r.json()) as { url: string; headers?: Record<string, string>; body?: string };
+  };
+  const upload = uploadFile(file, {
+    endpoint: 'http://127.0.0.1:9000', bucket: 'demo', pathStyle: true, key: 'uploads/big.bin', contentType: 'video/mp4',
+    sign, concurrency: 4, partSize: 8 << 20, checksum: 'crc32c', retry: { attempts: 3 }, signal,
+    onProgress: ({ loaded, total, partsDone, partsTotal, inFlight }) => console.log(loaded / total, partsDone, partsTotal, inFlight[0]?.partNumber),
+  });
+  upload.pause();
+  upload.resume();
+  if (signal.aborted) await upload.abort();
+  console.log(upload.uploadId);
+  // @ts-expect-error: not a part checksum this module computes
+  uploadFile(file, { endpoint: 'http://h', bucket: 'b', key: 'k', sign, checksum: 'crc64' });
+  const signed = signMultipart({ operation: 'complete', endpoint: 'http://h', bucket: 'b', key: 'k',
+    credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' }, uploadId: 'U', parts: [{ partNumber: 1, etag: '"e"' }] });
+  console.log(signed.body?.length, signed.headers);
+  // @ts-expect-error: not an operation
+  signMultipart({ operation: 'copy', endpoint: 'http://h', bucket: 'b', key: 'k', credentials: { accessKeyId: 'A', secretAccessKey: 'S' } });
+  return upload.done;
 }
 
 export function describe(e: BucketUploadError): string {
