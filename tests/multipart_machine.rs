@@ -300,3 +300,85 @@ fn ten_thousand_parts_replay_in_milliseconds() {
     }
     assert_eq!(sent, 10_000);
 }
+
+/// An OSS-style upload: each part's CRC-64/XZ known, the object's reported by Complete.
+fn oss_upload(parts_bytes: &[Vec<u8>], server_total: u64) -> Option<Outcome> {
+    use bucket_upload::core::multipart::machine::PartAnswer;
+    let crc = |b: &[u8]| crc::Crc::<u64>::new(&crc::CRC_64_XZ).checksum(b);
+    let size: u64 = parts_bytes.iter().map(|p| p.len() as u64).sum();
+    let plan = PartPlan::new(Dialect::Oss, size, Some(parts_bytes[0].len() as u64)).unwrap();
+    let mut u = Upload::new(
+        plan,
+        UploadConfig {
+            etag_is_md5: false,
+            ..config(8)
+        },
+    );
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    for (i, p) in parts_bytes.iter().enumerate() {
+        let c = crc(p);
+        u.on_part_answer(
+            i as u32 + 1,
+            PartAnswer {
+                etag: format!("E{i}"),
+                crc64: Some(c),
+                server_crc64: Some(c),
+                ..Default::default()
+            },
+        );
+    }
+    drain(&mut u, 0);
+    u.on_completed(Completed {
+        etag: "OSSETAG".into(),
+        crc64ecma: Some(server_total.to_string()),
+        ..Default::default()
+    });
+    u.outcome().cloned()
+}
+
+#[test]
+fn oss_object_crc64_is_checked_against_the_combined_part_crcs() {
+    let parts: Vec<Vec<u8>> = vec![vec![7u8; 102_400], vec![9u8; 102_400], vec![1u8; 33]];
+    let whole: Vec<u8> = parts.concat();
+    // The expected value: the crc crate over the whole object, never the combination under test.
+    let total = crc::Crc::<u64>::new(&crc::CRC_64_XZ).checksum(&whole);
+    let Some(Outcome::Done { verified, .. }) = oss_upload(&parts, total) else {
+        panic!()
+    };
+    assert_eq!(verified, vec!["crc64"]);
+    let Some(Outcome::Failed(e)) = oss_upload(&parts, total ^ 1) else {
+        panic!()
+    };
+    assert_eq!(
+        (e.code.as_str(), e.kind),
+        ("Crc64Mismatch", ErrorKind::Integrity)
+    );
+}
+
+#[test]
+fn a_part_whose_server_crc64_differs_is_an_integrity_error() {
+    use bucket_upload::core::multipart::machine::PartAnswer;
+    let plan = PartPlan::new(Dialect::Oss, 200_000, Some(102_400)).unwrap();
+    let mut u = Upload::new(
+        plan,
+        UploadConfig {
+            etag_is_md5: false,
+            ..config(2)
+        },
+    );
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    u.on_part_answer(
+        1,
+        PartAnswer {
+            etag: "E".into(),
+            crc64: Some(1),
+            server_crc64: Some(2),
+            ..Default::default()
+        },
+    );
+    assert!(matches!(u.outcome(), Some(Outcome::Failed(e)) if e.code == "Crc64Mismatch"));
+}

@@ -8,7 +8,7 @@ use super::js_error::to_js;
 use super::js_options::{get, set};
 use super::upload_tasks::{cancelled, Ctx, PartSent};
 use crate::core::error::Error;
-use crate::core::multipart::machine::{Action, Outcome, Upload, UploadConfig};
+use crate::core::multipart::machine::{Action, Outcome, PartAnswer, Upload, UploadConfig};
 use crate::core::multipart::read::Completed;
 use crate::core::multipart::retry::RetryPolicy;
 use crate::core::multipart::PartPlan;
@@ -323,7 +323,16 @@ fn apply(m: &mut Upload, shared: &SharedRef, e: Event, now: u64) {
                 .retain(|(n, _, _)| *n != number);
             match r {
                 Ok(p) => {
-                    m.on_part_done(number, &p.etag, p.checksum, p.md5);
+                    m.on_part_answer(
+                        number,
+                        PartAnswer {
+                            etag: p.etag,
+                            checksum: p.checksum,
+                            md5: p.md5,
+                            crc64: p.crc64,
+                            server_crc64: p.server_crc64,
+                        },
+                    );
                     let (parts, bytes) = m.progress();
                     let mut s = shared.borrow_mut();
                     s.parts_done = parts;

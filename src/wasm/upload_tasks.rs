@@ -14,7 +14,7 @@ use crate::core::multipart::{
     complete_xml, sign_multipart, ChecksumAlgorithm, CompletedPart, MultipartOptions,
 };
 use crate::core::options::Dialect;
-use crate::core::response::server_error_for;
+use crate::core::response::{parse_crc64, server_error_for};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -143,6 +143,10 @@ impl Ctx {
         if let Some(a) = self.checksum {
             names.push(a.name().to_ascii_lowercase());
         }
+        // OSS answers each part's CRC-64 and the object's on Complete: both are checked.
+        if self.dialect == Dialect::Oss {
+            names.push("crc64ecma".into());
+        }
         let read = js_sys::Object::new();
         set(&read, "worker", self.worker.clone());
         // Reused workers, and 2 MiB reads: two buffers per worker stay small next to a part.
@@ -156,6 +160,9 @@ impl Ctx {
         let md5 = encode::base64_decode(&md5_b64)
             .and_then(|b| <[u8; 16]>::try_from(b).ok())
             .map(Md5Digest);
+        let crc64 = get(&d, "crc64ecma")
+            .as_string()
+            .and_then(|c| parse_crc64(&c));
         let checksum = self.checksum.and_then(|a| {
             let v = get(&d, &a.name().to_ascii_lowercase());
             v.as_string().or_else(|| get(&v, "base64").as_string())
@@ -177,6 +184,8 @@ impl Ctx {
             etag: r.header("etag").unwrap_or_default().to_string(),
             checksum,
             md5,
+            crc64,
+            server_crc64: r.header("x-oss-hash-crc64ecma").and_then(parse_crc64),
         })
     }
 
@@ -244,6 +253,8 @@ pub struct PartSent {
     pub etag: String,
     pub checksum: Option<String>,
     pub md5: Option<Md5Digest>,
+    pub crc64: Option<u64>,
+    pub server_crc64: Option<u64>,
 }
 
 /// An error for a request the page cancelled.

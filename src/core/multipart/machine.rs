@@ -5,49 +5,14 @@
 //! A failed upload keeps its parts on the server for a resume: only [`Upload::abort`] asks for
 //! an Abort.
 
-use super::etag::{check_multipart_etag, EtagCheck};
+pub use super::events::{Action, Outcome, PartAnswer, UploadConfig};
 use super::options::CompletedPart;
 use super::plan::PartPlan;
 use super::read::Completed;
-use super::retry::{is_retryable, RetryPolicy};
+use super::retry::is_retryable;
+use super::verify::{verify, PartDigests};
 use crate::core::error::{Error, ErrorKind};
 use crate::core::md5::Md5Digest;
-
-/// What the shell must do next.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Send Create.
-    Create,
-    /// Send bytes `[start, end)` as part `number`.
-    SendPart { number: u32, start: u64, end: u64 },
-    /// Send Complete with these parts (ascending).
-    Complete { parts: Vec<CompletedPart> },
-    /// Cancel every request in flight, then send Abort for this upload id.
-    Abort { upload_id: String },
-}
-
-/// How the upload ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    /// Completed; `verified` names the checks that passed (`"parts"`, `"etag"`).
-    Done {
-        completed: Completed,
-        verified: Vec<&'static str>,
-    },
-    Failed(Error),
-    Aborted,
-}
-
-/// Options of an [`Upload`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UploadConfig {
-    /// Parts in flight at once (at least 1).
-    pub concurrency: u32,
-    pub retry: RetryPolicy,
-    /// The server's part ETag is the part's hex MD5 (S3 and OBS without SSE-KMS/SSE-C), so
-    /// each part and the final `MD5(…)-N` ETag can be checked.
-    pub etag_is_md5: bool,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 enum PartState {
@@ -59,6 +24,7 @@ enum PartState {
         etag: String,
         checksum: Option<String>,
         md5: Option<Md5Digest>,
+        crc64: Option<u64>,
     },
 }
 
@@ -279,7 +245,7 @@ impl Upload {
     }
 
     /// Part `number` was stored: the ETag the server answered, the checksum sent with it and the
-    /// MD5 the shell hashed. An ETag that is the hex of another MD5 is an integrity error.
+    /// MD5 the shell hashed. (See [`on_part_answer`](Self::on_part_answer) for CRC-64s.)
     pub fn on_part_done(
         &mut self,
         number: u32,
@@ -287,11 +253,23 @@ impl Upload {
         checksum: Option<String>,
         md5: Option<Md5Digest>,
     ) {
+        let answer = PartAnswer {
+            etag: etag.to_string(),
+            checksum,
+            md5,
+            ..PartAnswer::default()
+        };
+        self.on_part_answer(number, answer);
+    }
+
+    /// Part `number` was stored. An ETag that is the hex of another MD5, or an OSS CRC-64 other
+    /// than the one hashed, is an integrity error; no readable ETag is a CORS error.
+    pub fn on_part_answer(&mut self, number: u32, a: PartAnswer) {
         let Some(i) = self.index_in_flight(number) else {
             return;
         };
         self.in_flight -= 1;
-        let etag = etag.trim().trim_matches('"').to_string();
+        let etag = a.etag.trim().trim_matches('"').to_string();
         if etag.is_empty() {
             let e = Error::new(
                 ErrorKind::Server,
@@ -300,7 +278,7 @@ impl Upload {
             );
             return self.end(Outcome::Failed(e));
         }
-        if let (true, Some(d)) = (self.config.etag_is_md5, &md5) {
+        if let (true, Some(d)) = (self.config.etag_is_md5, &a.md5) {
             if !etag.eq_ignore_ascii_case(&d.hex()) {
                 let e = Error::new(
                     ErrorKind::Integrity,
@@ -310,10 +288,21 @@ impl Upload {
                 return self.end(Outcome::Failed(e));
             }
         }
+        if let (Some(ours), Some(theirs)) = (a.crc64, a.server_crc64) {
+            if ours != theirs {
+                let e = Error::new(
+                    ErrorKind::Integrity,
+                    "Crc64Mismatch",
+                    format!("part {number}: the server's CRC-64 {theirs} is not the {ours} of the bytes sent"),
+                );
+                return self.end(Outcome::Failed(e));
+            }
+        }
         self.parts[i].0 = PartState::Done {
             etag,
-            checksum,
-            md5,
+            checksum: a.checksum,
+            md5: a.md5,
+            crc64: a.crc64,
         };
     }
 
@@ -367,42 +356,36 @@ impl Upload {
     }
 
     /// Complete answered; the object is checked against the parts' MD5s where the dialect forms
-    /// its ETag from them.
+    /// its ETag from them, and against their CRC-64s where the server reports the object's.
     pub fn on_completed(&mut self, completed: Completed) {
         if !matches!(self.phase, Phase::Completing { .. }) {
             return;
         }
-        let mut verified = Vec::new();
-        let md5s: Option<Vec<Md5Digest>> = self
+        let plan = self.plan;
+        let parts: Vec<PartDigests> = self
             .parts
             .iter()
-            .map(|(s, _)| match s {
-                PartState::Done { md5, .. } => *md5,
-                _ => None,
+            .enumerate()
+            .map(|(i, (s, _))| match s {
+                PartState::Done { md5, crc64, .. } => PartDigests {
+                    md5: *md5,
+                    crc64: *crc64,
+                    len: plan.part_len(i as u32 + 1),
+                },
+                _ => PartDigests {
+                    md5: None,
+                    crc64: None,
+                    len: 0,
+                },
             })
             .collect();
-        if let (true, Some(md5s)) = (self.config.etag_is_md5, md5s) {
-            verified.push("parts");
-            match check_multipart_etag(&completed.etag, &md5s) {
-                EtagCheck::Matches => verified.push("etag"),
-                EtagCheck::NotComparable => {}
-                EtagCheck::Differs => {
-                    let e = Error::new(
-                        ErrorKind::Integrity,
-                        "ETagMismatch",
-                        format!(
-                            "the object's ETag {} is not the one its parts make",
-                            completed.etag
-                        ),
-                    );
-                    return self.end(Outcome::Failed(e));
-                }
-            }
+        match verify(&completed, &parts, self.config.etag_is_md5) {
+            Ok(verified) => self.end(Outcome::Done {
+                completed,
+                verified,
+            }),
+            Err(e) => self.end(Outcome::Failed(e)),
         }
-        self.end(Outcome::Done {
-            completed,
-            verified,
-        });
     }
 
     /// Stop: the shell cancels what is in flight, then sends the Abort this asks for (none if

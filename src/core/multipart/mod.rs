@@ -3,7 +3,9 @@
 //! upload as a state machine that says what to send next.
 
 pub mod complete_xml;
+pub mod crc64_combine;
 pub mod etag;
+pub mod events;
 pub mod limits;
 pub mod machine;
 pub mod options;
@@ -11,6 +13,7 @@ pub mod plan;
 pub mod read;
 pub mod request;
 pub mod retry;
+pub mod verify;
 
 pub use options::{ChecksumAlgorithm, CompletedPart, MultipartOptions, Operation};
 pub use plan::PartPlan;
