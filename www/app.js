@@ -4,6 +4,7 @@ import init, { contentMd5, postObject, putObject } from '/pkg/bucket_upload.js';
 import {
   DIALECTS, addMetadataRow, clearFieldErrors, dialectChanged, objectOptions, showFieldError, showOptionsFor, shown,
 } from './options.js';
+import { resetMultipart, uploadMultipart } from './multipart.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -93,6 +94,13 @@ async function upload() {
   const uploadProgress = progressTo($('upload-progress'), $('upload-percent'));
   let step = 'hashing';
   try {
+    if (method === 'multipart') {
+      // Parts are hashed as they are sent; the backend signs each request (multipart.js).
+      const ui = { renderRows, showError, setStatus, formatSize, progress: uploadProgress, result };
+      const key = keyInput.value.replaceAll('${filename}', file.name);
+      await uploadMultipart(file, { key, dialect, config, options: objectOptions(file, dialect), signal, sign, ui });
+      return;
+    }
     setStatus('Step 1 of 3: computing the MD5 of the file…');
     const md5 = await contentMd5(file, { onProgress: hashProgress, signal });
     hashProgress(1, 1);
@@ -206,6 +214,10 @@ function resetOutput() {
   delete result.dataset.md5Check;
   delete result.dataset.errorCode;
   delete result.dataset.errorField;
+  delete result.dataset.verified;
+  delete result.dataset.parts;
+  delete result.dataset.uploadId;
+  resetMultipart();
 }
 
 /** A definition list of `rows` ([label, value, id]). */
@@ -302,7 +314,8 @@ function showSuccess(res, { file, md5, seconds, key }) {
   setStatus(`Step 3 of 3: uploaded ${key} (${formatSize(file.size)}).`);
 }
 
-function showError(e, step) {
+/** Shows error `e` in #result; `extra` rows ([label, value, id]) go last. */
+function showError(e, step, extra = []) {
   const code = e?.code ?? (e?.name === 'AbortError' ? 'Aborted' : 'Error');
   renderRows(code === 'Aborted' ? 'Cancelled' : `Failed while ${step}`, [
     ['Error code', code, 'error-code'],
@@ -310,6 +323,7 @@ function showError(e, step) {
     ['HTTP status', e?.status != null ? String(e.status) : '(no response)', 'error-status'],
     ['Request id', e?.requestId, 'error-request-id'],
     ...(e?.field ? [['Field', e.field, 'error-field']] : []),
+    ...extra,
   ]);
   result.dataset.errorCode = code;
   result.dataset.status = 'error';

@@ -18,6 +18,7 @@ export const DIALECTS = {
       ['put-v4', 'Presigned PUT (SigV4)'],
       ['put-v2', 'Presigned PUT (SigV2)'],
       ['header-v4', 'PUT with an Authorization header (SigV4)'],
+      ['multipart', 'Multipart upload (SigV4; the backend signs every request)'],
     ],
     acl: ['private', 'public-read', 'public-read-write', 'authenticated-read', 'aws-exec-read',
       'bucket-owner-read', 'bucket-owner-full-control'],
@@ -102,11 +103,14 @@ export function dialectChanged(config = {}) {
   showOptionsFor();
 }
 
-/** Shows the rows (`data-for="s3 oss:post …"`) that apply to the dialect and method chosen. */
+/**
+ * Shows the rows (`data-for="s3 oss:post …"`) that apply to the dialect and method chosen: the
+ * form's, and the page's method-specific output (the multipart progress, the Content-MD5 step).
+ */
 export function showOptionsFor() {
   const dialect = dialectSelect.value;
   const method = methodSelect.value.split('-')[0];
-  for (const el of form.querySelectorAll('[data-for]')) {
+  for (const el of document.querySelectorAll('[data-for]')) {
     const tokens = el.dataset.for.split(' ');
     el.hidden = !(tokens.includes(dialect) || tokens.includes(`${dialect}:${method}`));
   }
