@@ -16,6 +16,7 @@ fn config(concurrency: u32) -> UploadConfig {
         concurrency,
         retry: RetryPolicy::default(),
         etag_is_md5: true,
+        checksum: None,
     }
 }
 
@@ -381,4 +382,58 @@ fn a_part_whose_server_crc64_differs_is_an_integrity_error() {
         },
     );
     assert!(matches!(u.outcome(), Some(Outcome::Failed(e)) if e.code == "Crc64Mismatch"));
+}
+
+#[test]
+fn s3_composite_crc32c_on_complete_is_checked_against_the_part_checksums() {
+    use bucket_upload::core::encode::base64;
+    use bucket_upload::core::multipart::machine::PartAnswer;
+    use bucket_upload::core::multipart::ChecksumAlgorithm;
+    // Part values and the expected composite, computed here with the crc crate: CRC-32C of the
+    // parts' big-endian CRC-32Cs, base64, "-2" (S3's composite form).
+    let c = crc::Crc::<u32>::new(&crc::CRC_32_ISCSI);
+    let (p1, p2) = (vec![3u8; 5 * MIB as usize], vec![4u8; 1000]);
+    let (v1, v2) = (c.checksum(&p1).to_be_bytes(), c.checksum(&p2).to_be_bytes());
+    let expected = format!(
+        "{}-2",
+        base64(&c.checksum(&[v1, v2].concat()).to_be_bytes())
+    );
+    let run = |server: &str| {
+        let plan = PartPlan::new(Dialect::S3, (p1.len() + p2.len()) as u64, None).unwrap();
+        let mut u = Upload::new(
+            plan,
+            UploadConfig {
+                etag_is_md5: false,
+                checksum: Some(ChecksumAlgorithm::Crc32c),
+                ..config(2)
+            },
+        );
+        drain(&mut u, 0);
+        u.on_created("ID".into());
+        drain(&mut u, 0);
+        for (n, v) in [(1, v1), (2, v2)] {
+            u.on_part_answer(
+                n,
+                PartAnswer {
+                    etag: format!("e{n}"),
+                    checksum: Some(base64(&v)),
+                    ..Default::default()
+                },
+            );
+        }
+        drain(&mut u, 0);
+        let checksum = Some(("ChecksumCRC32C".to_string(), server.to_string()));
+        u.on_completed(Completed {
+            etag: "x".into(),
+            checksum,
+            ..Default::default()
+        });
+        u.outcome().cloned()
+    };
+    assert!(
+        matches!(run(&expected), Some(Outcome::Done { verified, .. }) if verified == vec!["checksum"])
+    );
+    assert!(matches!(run("AAAAAA==-2"), Some(Outcome::Failed(e)) if e.code == "ChecksumMismatch"));
+    // A full-object value (no "-N") is not made from the parts: not compared.
+    assert!(matches!(run("AAAAAA=="), Some(Outcome::Done { verified, .. }) if verified.is_empty()));
 }

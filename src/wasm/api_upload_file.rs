@@ -154,6 +154,7 @@ pub fn upload_file(
             concurrency,
             retry: retry_policy(&get(&options, "retry"))?,
             etag_is_md5: !kms && o.object.sse_customer_key.is_none(),
+            checksum,
         };
         let ctx = Ctx {
             file,

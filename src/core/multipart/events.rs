@@ -1,7 +1,7 @@
 //! What the upload state machine ([`super::machine::Upload`]) hands the shell and takes from
 //! it: the actions to execute, the answers of UploadPart, the outcome, the configuration.
 
-use super::options::CompletedPart;
+use super::options::{ChecksumAlgorithm, CompletedPart};
 use super::read::Completed;
 use super::retry::RetryPolicy;
 use crate::core::error::Error;
@@ -55,4 +55,6 @@ pub struct UploadConfig {
     /// The server's part ETag is the part's hex MD5 (S3 and OBS without SSE-KMS/SSE-C), so
     /// each part and the final `MD5(…)-N` ETag can be checked.
     pub etag_is_md5: bool,
+    /// The S3 checksum each part carries; Complete's composite value is checked against them.
+    pub checksum: Option<ChecksumAlgorithm>,
 }

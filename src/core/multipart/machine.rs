@@ -367,7 +367,13 @@ impl Upload {
             .iter()
             .enumerate()
             .map(|(i, (s, _))| match s {
-                PartState::Done { md5, crc64, .. } => PartDigests {
+                PartState::Done {
+                    md5,
+                    crc64,
+                    checksum,
+                    ..
+                } => PartDigests {
+                    checksum: checksum.clone(),
                     md5: *md5,
                     crc64: *crc64,
                     len: plan.part_len(i as u32 + 1),
@@ -375,11 +381,17 @@ impl Upload {
                 _ => PartDigests {
                     md5: None,
                     crc64: None,
+                    checksum: None,
                     len: 0,
                 },
             })
             .collect();
-        match verify(&completed, &parts, self.config.etag_is_md5) {
+        match verify(
+            &completed,
+            &parts,
+            self.config.etag_is_md5,
+            self.config.checksum,
+        ) {
             Ok(verified) => self.end(Outcome::Done {
                 completed,
                 verified,

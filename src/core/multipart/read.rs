@@ -8,6 +8,14 @@ use crate::core::response::dialect::{request_id_headers, version_id_headers};
 use crate::core::response::xml::{is_error_document, tag_text};
 use crate::core::response::{server_error_for, HttpResponse};
 
+/// The elements S3 answers a checksum in.
+const CHECKSUM_ELEMENTS: [&str; 4] = [
+    "ChecksumCRC32",
+    "ChecksumCRC32C",
+    "ChecksumCRC64NVME",
+    "ChecksumSHA256",
+];
+
 /// A part as ListParts lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListedPart {
@@ -37,6 +45,8 @@ pub struct Completed {
     pub request_id: Option<String>,
     /// OSS: the whole object's `x-oss-hash-crc64ecma`.
     pub crc64ecma: Option<String>,
+    /// S3: the object's `(ChecksumCRC32C, value)` (or another algorithm's), when answered.
+    pub checksum: Option<(String, String)>,
 }
 
 fn refuse_errors(dialect: Dialect, r: &HttpResponse) -> Result<(), Error> {
@@ -86,14 +96,9 @@ pub fn parts_page(dialect: Dialect, r: &HttpResponse) -> Result<PartsPage, Error
         let Some(part_number) = number else {
             return Err(malformed("PartNumber in a Part"));
         };
-        let checksum = [
-            "ChecksumCRC32",
-            "ChecksumCRC32C",
-            "ChecksumCRC64NVME",
-            "ChecksumSHA256",
-        ]
-        .iter()
-        .find_map(|e| tag_text(b, e).map(|v| (e.to_string(), v.trim().to_string())));
+        let checksum = CHECKSUM_ELEMENTS
+            .iter()
+            .find_map(|e| tag_text(b, e).map(|v| (e.to_string(), v.trim().to_string())));
         parts.push(ListedPart {
             part_number,
             etag: tag_text(b, "ETag")
@@ -132,5 +137,8 @@ pub fn completed(dialect: Dialect, r: &HttpResponse) -> Result<Completed, Error>
         version_id: header(version_id_headers(dialect)),
         request_id: header(request_id_headers(dialect)),
         crc64ecma: header(&["x-oss-hash-crc64ecma"]),
+        checksum: CHECKSUM_ELEMENTS
+            .iter()
+            .find_map(|e| tag_text(&r.body, e).map(|v| (e.to_string(), v.trim().to_string()))),
     })
 }

@@ -1,17 +1,23 @@
 //! The checks made when Complete answers: the object's ETag against the parts' MD5s (where the
-//! dialect forms it from them) and OSS's whole-object CRC-64 against the parts' CRC-64s.
+//! dialect forms it from them), OSS's whole-object CRC-64 against the parts' CRC-64s, and S3's
+//! composite checksum (the checksum of the parts' checksums, `-N`) against the parts' values:
+//! <https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html#large-object-checksums>.
 
 use super::crc64_combine::combine_parts;
 use super::etag::{check_multipart_etag, EtagCheck};
+use super::options::ChecksumAlgorithm;
 use super::read::Completed;
+use crate::core::encode::{base64, base64_decode};
 use crate::core::error::{Error, ErrorKind};
 use crate::core::md5::Md5Digest;
 
 /// What was hashed of one part.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct PartDigests {
     pub md5: Option<Md5Digest>,
     pub crc64: Option<u64>,
+    /// The S3 checksum sent with the part (base64).
+    pub checksum: Option<String>,
     pub len: u64,
 }
 
@@ -21,6 +27,7 @@ pub fn verify(
     completed: &Completed,
     parts: &[PartDigests],
     etag_is_md5: bool,
+    algorithm: Option<ChecksumAlgorithm>,
 ) -> Result<Vec<&'static str>, Error> {
     let mut verified = Vec::new();
     let md5s: Option<Vec<Md5Digest>> = parts.iter().map(|p| p.md5).collect();
@@ -58,5 +65,48 @@ pub fn verify(
         }
         verified.push("crc64");
     }
+    if let (Some(a), Some((element, theirs))) = (algorithm, &completed.checksum) {
+        let values: Option<Vec<&str>> = parts.iter().map(|p| p.checksum.as_deref()).collect();
+        // A value without `-N` is a full-object checksum: not made from the part values.
+        let composite = element == a.element() && theirs.contains('-');
+        if let (true, Some(values)) = (composite, values) {
+            match composite_checksum(a, &values) {
+                Some(ours) if ours == *theirs => verified.push("checksum"),
+                Some(ours) => {
+                    return Err(Error::new(
+                        ErrorKind::Integrity,
+                        "ChecksumMismatch",
+                        format!("the object's {element} {theirs} is not the {ours} its parts make"),
+                    ))
+                }
+                None => {}
+            }
+        }
+    }
     Ok(verified)
+}
+
+/// `base64(H(v1 ‖ … ‖ vN))-N` over the parts' decoded checksums; `None` for an algorithm that
+/// has no composite form (CRC-64/NVME) or a value that is not base64.
+pub fn composite_checksum(a: ChecksumAlgorithm, values: &[&str]) -> Option<String> {
+    let mut joined = Vec::new();
+    for v in values {
+        joined.extend(base64_decode(v)?);
+    }
+    let digest = match a {
+        ChecksumAlgorithm::Crc32c => crc::Crc::<u32>::new(&crc::CRC_32_ISCSI)
+            .checksum(&joined)
+            .to_be_bytes()
+            .to_vec(),
+        ChecksumAlgorithm::Crc32 => crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC)
+            .checksum(&joined)
+            .to_be_bytes()
+            .to_vec(),
+        ChecksumAlgorithm::Sha256 => {
+            use sha2::Digest;
+            sha2::Sha256::digest(&joined).to_vec()
+        }
+        ChecksumAlgorithm::Crc64nvme => return None,
+    };
+    Some(format!("{}-{}", base64(&digest), values.len()))
 }
