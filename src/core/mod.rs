@@ -28,5 +28,6 @@ pub mod sign_policy;
 pub mod sigv2;
 pub mod sigv4;
 pub mod time;
+pub mod time_parse;
 pub mod url;
 pub mod validate;

@@ -14,8 +14,11 @@ use crate::core::options::Dialect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A request with no progress for this long is cancelled and retried (`stallTimeoutMs`).
+const DEFAULT_STALL_MS: u32 = 30_000;
 /// Options of `uploadFile` itself; never handed to `sign`.
-const DRIVER_KEYS: [&str; 11] = [
+const DRIVER_KEYS: [&str; 12] = [
+    "stallTimeoutMs",
     "sign",
     "credentials",
     "partSize",
@@ -168,6 +171,11 @@ pub fn upload_file(
             credentials,
             checksum,
             worker: get(&options, "worker"),
+            stall_ms: match whole(&options, "stallTimeoutMs", 0.0, 3_600_000.0)? {
+                Some(0.0) => None,
+                Some(ms) => Some(ms as u32),
+                None => Some(DEFAULT_STALL_MS),
+            },
         };
         Ok(start(
             ctx,

@@ -12,12 +12,13 @@ pub fn parse<T: DeserializeOwned>(options: &JsValue, what: &str) -> Result<T, Er
         .map_err(|e| Error::invalid("InvalidOptions", what, format!("{what}: {e}")))
 }
 
-/// The `now` option (a `Date` or epoch milliseconds), else the page's clock. The clock is read
+/// The `now` option (a `Date` or epoch milliseconds), else the page's clock (skew-corrected). The clock is read
 /// here, in the shell, never in the core.
 pub fn now(options: &JsValue) -> Result<UtcTime, Error> {
     let value = get(options, "now");
     let millis = if value.is_undefined() || value.is_null() {
-        js_sys::Date::now()
+        // Corrected by what a server said the time is (see clock.rs).
+        super::clock::now_ms()
     } else if let Some(date) = value.dyn_ref::<js_sys::Date>() {
         date.get_time()
     } else if let Some(n) = value.as_f64() {

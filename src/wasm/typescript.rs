@@ -216,6 +216,8 @@ export interface UploadFileOptions extends Omit<Target, 'credentials'>, ObjectOp
   checksum?: 'md5' | 'crc32c' | 'sha256';
   /** Attempts per request (default 5), full-jitter backoff; false: no retries. */
   retry?: false | { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** A request with no progress for this long is cancelled and retried (default 30000; 0: never). */
+  stallTimeoutMs?: number;
   /** Hash parts in a Worker (default: when available). */
   worker?: boolean;
   onProgress?: (p: MultipartProgress) => void;

@@ -3,9 +3,9 @@
 //! with the core's readers. Each returns what happened; the state machine decides what it means.
 
 use super::api_digests::digests_js;
+use super::exchange::{exchange, Payload};
 use super::js_error::from_thrown;
 use super::js_options::{get, now, pairs_from_js, parse, set};
-use super::xhr::{self, Body};
 use crate::core::encode;
 use crate::core::error::{Error, ErrorKind};
 use crate::core::md5::Md5Digest;
@@ -14,7 +14,7 @@ use crate::core::multipart::{
     complete_xml, sign_multipart, ChecksumAlgorithm, CompletedPart, MultipartOptions,
 };
 use crate::core::options::Dialect;
-use crate::core::response::{parse_crc64, server_error_for};
+use crate::core::response::parse_crc64;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -35,14 +35,16 @@ pub struct Ctx {
     pub checksum: Option<ChecksumAlgorithm>,
     /// The `worker` option for hashing parts.
     pub worker: JsValue,
+    /// Cancel a request after this long without progress (`stallTimeoutMs`; `None`: never).
+    pub stall_ms: Option<u32>,
 }
 
 /// A signed request as the shell sends it.
-struct Signed {
-    method: String,
-    url: String,
-    headers: Vec<(String, String)>,
-    body: Option<String>,
+pub struct Signed {
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<String>,
 }
 
 impl Ctx {
@@ -61,7 +63,7 @@ impl Ctx {
 
     /// Signs `request`: the `sign` callback (whose answer may be a Promise), else the core with
     /// the page's credentials.
-    async fn sign(&self, request: &js_sys::Object, method: &str) -> Result<Signed, Error> {
+    pub async fn sign(&self, request: &js_sys::Object, method: &str) -> Result<Signed, Error> {
         let Some(sign) = &self.sign else {
             let with_creds = js_sys::Object::assign(&js_sys::Object::new(), request);
             set(&with_creds, "credentials", self.credentials.clone());
@@ -101,27 +103,10 @@ impl Ctx {
         })
     }
 
-    async fn send(
-        &self,
-        s: &Signed,
-        body: Body<'_>,
-        progress: Option<&js_sys::Function>,
-        signal: Option<&AbortSignal>,
-    ) -> Result<crate::core::response::HttpResponse, Error> {
-        let r = xhr::send(&s.method, &s.url, &s.headers, body, progress, signal).await?;
-        let http = r.to_http();
-        if !(200..300).contains(&http.status) {
-            return Err(server_error_for(self.dialect, &http));
-        }
-        Ok(http)
-    }
-
     /// Create: the new upload's id.
     pub async fn create(&self) -> Result<String, Error> {
-        let s = self
-            .sign(&self.request("create", &[&self.object]), "POST")
-            .await?;
-        let r = self.send(&s, Body::Empty, None, None).await?;
+        let request = self.request("create", &[&self.object]);
+        let r = exchange(self, &request, "POST", |_| Payload::Empty, None, None).await?;
         read::upload_id(self.dialect, &r)
     }
 
@@ -174,12 +159,9 @@ impl Ctx {
         if let Some(c) = &checksum {
             set(&extra, "checksum", JsValue::from_str(c));
         }
-        let s = self
-            .sign(&self.request("uploadPart", &[&self.sse_c, &extra]), "PUT")
-            .await?;
-        let r = self
-            .send(&s, Body::Blob(&slice), Some(progress), Some(signal))
-            .await?;
+        let request = self.request("uploadPart", &[&self.sse_c, &extra]);
+        let body = |_: &Signed| Payload::Blob(slice.clone());
+        let r = exchange(self, &request, "PUT", body, Some(progress), Some(signal)).await?;
         Ok(PartSent {
             etag: r.header("etag").unwrap_or_default().to_string(),
             checksum,
@@ -208,15 +190,15 @@ impl Ctx {
         let extra = js_sys::Object::new();
         set(&extra, "uploadId", JsValue::from_str(upload_id));
         set(&extra, "parts", list.into());
-        let s = self
-            .sign(&self.request("complete", &[&extra]), "POST")
-            .await?;
+        let request = self.request("complete", &[&extra]);
         // A backend that presigned Complete need not send the body back: it is the same XML.
-        let body = s.body.clone().unwrap_or_else(|| match self.dialect {
-            Dialect::Oss => complete_xml::oss_body(parts),
-            _ => complete_xml::s3_body(parts, self.checksum),
-        });
-        let r = self.send(&s, Body::Text(&body), None, None).await?;
+        let body = |s: &Signed| {
+            Payload::Text(s.body.clone().unwrap_or_else(|| match self.dialect {
+                Dialect::Oss => complete_xml::oss_body(parts),
+                _ => complete_xml::s3_body(parts, self.checksum),
+            }))
+        };
+        let r = exchange(self, &request, "POST", body, None, None).await?;
         read::completed(self.dialect, &r)
     }
 
@@ -226,18 +208,14 @@ impl Ctx {
         let extra = js_sys::Object::new();
         set(&extra, "uploadId", JsValue::from_str(upload_id));
         for _ in 0..2 {
-            let s = self
-                .sign(&self.request("abort", &[&extra]), "DELETE")
-                .await?;
-            match self.send(&s, Body::Empty, None, None).await {
+            let request = self.request("abort", &[&extra]);
+            match exchange(self, &request, "DELETE", |_| Payload::Empty, None, None).await {
                 Ok(_) => {}
                 Err(e) if e.code == "NoSuchUpload" => return Ok(()),
                 Err(e) => return Err(e),
             }
-            let s = self
-                .sign(&self.request("listParts", &[&extra]), "GET")
-                .await?;
-            match self.send(&s, Body::Empty, None, None).await {
+            let request = self.request("listParts", &[&extra]);
+            match exchange(self, &request, "GET", |_| Payload::Empty, None, None).await {
                 Ok(r) if read::parts_page(self.dialect, &r).is_ok_and(|p| !p.parts.is_empty()) => {
                     continue
                 }

@@ -3,6 +3,7 @@
 //! a multi-gigabyte upload is not optional. XHR also aborts cleanly.
 
 use super::js_error::aborted;
+use super::stall::Watchdog;
 use crate::core::error::{Error, ErrorKind};
 use crate::core::response::HttpResponse;
 use js_sys::Promise;
@@ -48,6 +49,20 @@ pub async fn send(
     on_progress: Option<&js_sys::Function>,
     signal: Option<&AbortSignal>,
 ) -> Result<Response, Error> {
+    send_watched(method, url, headers, body, on_progress, signal, None).await
+}
+
+/// [`send`], cancelled with the retryable `RequestStalled` when no progress (upload or
+/// download) is seen for `stall_ms` milliseconds.
+pub async fn send_watched(
+    method: &str,
+    url: &str,
+    headers: &[(String, String)],
+    body: Body<'_>,
+    on_progress: Option<&js_sys::Function>,
+    signal: Option<&AbortSignal>,
+    stall_ms: Option<u32>,
+) -> Result<Response, Error> {
     if signal.is_some_and(|s| s.aborted()) {
         return Err(aborted());
     }
@@ -83,18 +98,32 @@ pub async fn send(
     xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     xhr.set_onabort(Some(on_abort.as_ref().unchecked_ref()));
     xhr.set_ontimeout(Some(on_error.as_ref().unchecked_ref()));
-    let progress = on_progress.map(|f| {
-        let f = f.clone();
+    let watchdog = stall_ms.map(|ms| Watchdog::start(&xhr, ms));
+    let progress = (on_progress.is_some() || watchdog.is_some()).then(|| {
+        let (f, w) = (on_progress.cloned(), watchdog.clone());
         Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
-            let _ = f.call2(
-                &JsValue::NULL,
-                &JsValue::from(e.loaded()),
-                &JsValue::from(e.total()),
-            );
+            if let Some(w) = &w {
+                w.kick();
+            }
+            if let Some(f) = &f {
+                let _ = f.call2(
+                    &JsValue::NULL,
+                    &JsValue::from(e.loaded()),
+                    &JsValue::from(e.total()),
+                );
+            }
         })
     });
     if let (Some(p), Ok(upload)) = (&progress, xhr.upload()) {
         upload.set_onprogress(Some(p.as_ref().unchecked_ref()));
+    }
+    // The answer arriving counts as progress too (a slow server still sending its body).
+    let download = watchdog
+        .clone()
+        .map(|w| Closure::<dyn FnMut()>::new(move || w.kick()));
+    if let Some(d) = &download {
+        xhr.set_onprogress(Some(d.as_ref().unchecked_ref()));
+        xhr.set_onreadystatechange(Some(d.as_ref().unchecked_ref()));
     }
     let abort_listener = signal.map(|s| {
         let xhr = xhr.clone();
@@ -112,8 +141,22 @@ pub async fn send(
         return Err(setup(e));
     }
     let _ = JsFuture::from(done).await;
+    let stalled = watchdog.as_ref().is_some_and(|w| {
+        w.stop();
+        w.fired()
+    });
     if let Some((s, c)) = &abort_listener {
         let _ = s.remove_event_listener_with_callback("abort", c.as_ref().unchecked_ref());
+    }
+    if stalled {
+        return Err(Error::new(
+            ErrorKind::Network,
+            "RequestStalled",
+            format!(
+                "no progress for {} ms: the request was cancelled",
+                stall_ms.unwrap_or(0)
+            ),
+        ));
     }
     let what = *outcome.borrow();
     match what {
