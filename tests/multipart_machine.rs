@@ -437,3 +437,44 @@ fn s3_composite_crc32c_on_complete_is_checked_against_the_part_checksums() {
     // A full-object value (no "-N") is not made from the parts: not compared.
     assert!(matches!(run("AAAAAA=="), Some(Outcome::Done { verified, .. }) if verified.is_empty()));
 }
+
+#[test]
+fn a_resumed_upload_sends_only_the_missing_parts_and_verifies_the_whole() {
+    use bucket_upload::core::multipart::machine::PartAnswer;
+    let plan = PartPlan::new(Dialect::S3, 20 * MIB, None).unwrap();
+    let stored = |n: u32| PartAnswer {
+        etag: md5_of(&plan, n).hex(),
+        md5: Some(md5_of(&plan, n)),
+        ..Default::default()
+    };
+    let mut u = Upload::from_checkpoint(
+        plan,
+        config(4),
+        "OLD".into(),
+        vec![(1, stored(1)), (3, stored(3))],
+    );
+    // No Create: straight to the parts the checkpoint and ListParts did not both confirm.
+    assert_eq!(
+        drain(&mut u, 0),
+        vec![
+            send_part(2, 5 * MIB, 10 * MIB),
+            send_part(4, 15 * MIB, 20 * MIB)
+        ]
+    );
+    assert_eq!(u.progress(), (2, 10 * MIB));
+    u.on_part_done(2, &md5_of(&plan, 2).hex(), None, Some(md5_of(&plan, 2)));
+    u.on_part_done(4, &md5_of(&plan, 4).hex(), None, Some(md5_of(&plan, 4)));
+    assert_eq!(u.done_parts().len(), 4);
+    let Action::Complete { parts } = &drain(&mut u, 0)[0] else {
+        panic!()
+    };
+    assert_eq!(parts.len(), 4);
+    let etag = server_etag(&u);
+    u.on_completed(Completed {
+        etag: etag.trim_matches('"').into(),
+        ..Default::default()
+    });
+    assert!(
+        matches!(u.outcome(), Some(Outcome::Done { verified, .. }) if verified == &vec!["parts", "etag"])
+    );
+}

@@ -17,7 +17,8 @@ use wasm_bindgen::JsCast;
 /// A request with no progress for this long is cancelled and retried (`stallTimeoutMs`).
 const DEFAULT_STALL_MS: u32 = 30_000;
 /// Options of `uploadFile` itself; never handed to `sign`.
-const DRIVER_KEYS: [&str; 12] = [
+const DRIVER_KEYS: [&str; 13] = [
+    "resume",
     "stallTimeoutMs",
     "sign",
     "credentials",
@@ -186,6 +187,7 @@ pub fn upload_file(
                 signal: get(&options, "signal").dyn_into().ok(),
                 key: o.key.clone(),
                 bucket: o.bucket.clone(),
+                resume: !matches!(get(&options, "resume").as_bool(), Some(false)),
             },
         ))
     };

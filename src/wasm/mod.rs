@@ -4,15 +4,18 @@
 mod api_digests;
 mod api_hasher;
 mod api_multipart;
+mod api_resume;
 mod api_sign;
 mod api_upload;
 mod api_upload_file;
 mod blob_reader;
 mod byob_reader;
+mod checkpoint;
 mod clock;
 mod exchange;
 mod js_error;
 mod js_options;
+mod resume;
 mod stall;
 mod typescript;
 mod upload_file;
@@ -22,6 +25,7 @@ mod xhr;
 
 pub use api_digests::{content_md5, digests};
 pub use api_multipart::sign_multipart;
+pub use api_resume::{forget_upload, list_uploads};
 pub use api_sign::{
     presign_put, presign_put_request, sign_policy, sign_post_form, sign_put_headers,
 };

@@ -216,6 +216,8 @@ export interface UploadFileOptions extends Omit<Target, 'credentials'>, ObjectOp
   checksum?: 'md5' | 'crc32c' | 'sha256';
   /** Attempts per request (default 5), full-jitter backoff; false: no retries. */
   retry?: false | { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** Resume from this browser's checkpoint of the same file and target (default true). */
+  resume?: boolean;
   /** A request with no progress for this long is cancelled and retried (default 30000; 0: never). */
   stallTimeoutMs?: number;
   /** Hash parts in a Worker (default: when available). */
@@ -226,9 +228,18 @@ export interface UploadFileOptions extends Omit<Target, 'credentials'>, ObjectOp
 export interface MultipartResult {
   etag: string; key: string; bucket: string; location?: string; versionId?: string;
   requestId?: string; uploadId?: string; parts: number;
+  /** Continued from a checkpoint (after a reload), reusing `partsReused` stored parts. */
+  resumed: boolean; partsReused: number;
+  /** A checkpoint's upload id was gone on the server (NoSuchUpload): a new upload was made. */
+  restarted: boolean;
   /** The checks made: 'parts' (every part's ETag is its MD5), 'etag' (the object's ETag is the
    *  MD5 of the part MD5s). */
   verified: string[];
+}
+/** A checkpoint `uploadFile` can resume from (`listUploads()`). */
+export interface ResumableUpload {
+  id: string; key: string; bucket: string; endpoint: string; uploadId?: string; fileName: string;
+  size: number; partsDone: number; partsTotal: number; updatedAt: number; ageMs: number;
 }
 /** Every rejection and throw of this module is an Error with these properties. */
 export interface BucketUploadError extends Error {

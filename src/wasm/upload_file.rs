@@ -6,6 +6,7 @@
 
 use super::js_error::to_js;
 use super::js_options::{get, set};
+use super::resume::{self, Checkpoint, Start};
 use super::upload_tasks::{cancelled, Ctx, PartSent};
 use crate::core::error::Error;
 use crate::core::multipart::machine::{Action, Outcome, PartAnswer, Upload, UploadConfig};
@@ -134,6 +135,56 @@ pub struct DriverOptions {
     pub signal: Option<web_sys::AbortSignal>,
     pub key: String,
     pub bucket: String,
+    /// Continue from a checkpoint of the same file and target, and write one as parts complete.
+    pub resume: bool,
+}
+
+/// How this upload started, for the result.
+#[derive(Default, Clone, Copy)]
+struct Started {
+    resumed: bool,
+    restarted: bool,
+    reused: u32,
+}
+
+/// The machine to drive: a fresh upload, or one continued from its checkpoint.
+async fn begin(
+    ctx: &Ctx,
+    o: &DriverOptions,
+    shared: &SharedRef,
+) -> Result<(Upload, Option<Rc<Checkpoint>>, Started), Error> {
+    let cp = if o.resume {
+        resume::checkpoint_for(ctx, &o.key, &o.plan)
+            .await?
+            .map(Rc::new)
+    } else {
+        None
+    };
+    let mut started = Started::default();
+    let m = match &cp {
+        None => Upload::new(o.plan, o.config),
+        Some(cp) => match resume::start(ctx, cp, &o.plan).await? {
+            Start::Fresh => Upload::new(o.plan, o.config),
+            Start::Restarted => {
+                started.restarted = true;
+                Upload::new(o.plan, o.config)
+            }
+            Start::Continue { upload_id, done } => {
+                started = Started {
+                    resumed: true,
+                    restarted: false,
+                    reused: done.len() as u32,
+                };
+                shared.borrow_mut().upload_id = Some(upload_id.clone());
+                Upload::from_checkpoint(o.plan, o.config, upload_id, done)
+            }
+        },
+    };
+    let (parts, bytes) = m.progress();
+    let mut s = shared.borrow_mut();
+    s.parts_done = parts;
+    s.done_bytes = bytes;
+    Ok((m, cp, started))
 }
 
 /// Starts the upload.
@@ -182,7 +233,7 @@ fn report(shared: &SharedRef, on_progress: &Option<js_sys::Function>, plan: &Par
 }
 
 async fn drive(ctx: Rc<Ctx>, shared: SharedRef, o: DriverOptions) -> Result<JsValue, Error> {
-    let mut m = Upload::new(o.plan, o.config);
+    let (mut m, cp, started) = begin(&ctx, &o, &shared).await?;
     let mut pending_abort: Option<String> = None;
     report(&shared, &o.on_progress, &o.plan);
     loop {
@@ -233,14 +284,22 @@ async fn drive(ctx: Rc<Ctx>, shared: SharedRef, o: DriverOptions) -> Result<JsVa
                     controller.abort();
                 }
             }
-            return finish(outcome, &o, m.upload_id());
+            if let (Some(cp), Outcome::Done { .. } | Outcome::Aborted) = (&cp, outcome) {
+                resume::forget(cp).await;
+            }
+            return finish(outcome, &o, m.upload_id(), started);
         }
         let timeout = m.poll_timeout().map(|t| t.saturating_sub(now));
         wait(&shared, timeout).await;
         let events: Vec<Event> = shared.borrow_mut().events.drain(..).collect();
         let now = js_sys::Date::now() as u64;
+        let mut stored = false;
         for e in events {
-            apply(&mut m, &shared, e, now);
+            stored |= apply(&mut m, &shared, e, now);
+        }
+        if let (true, Some(cp), Some(id)) = (stored, &cp, m.upload_id()) {
+            let (cp, plan, id, done) = (cp.clone(), o.plan, id.to_string(), m.done_parts());
+            spawn_local(async move { resume::save(&cp, &plan, &id, &done).await });
         }
         report(&shared, &o.on_progress, &o.plan);
     }
@@ -308,12 +367,14 @@ fn start_part(
     });
 }
 
-fn apply(m: &mut Upload, shared: &SharedRef, e: Event, now: u64) {
+/// Feeds one event to the machine; `true` when something was stored (a checkpoint to write).
+fn apply(m: &mut Upload, shared: &SharedRef, e: Event, now: u64) -> bool {
     let random = js_sys::Math::random();
     match e {
         Event::Created(Ok(id)) => {
             shared.borrow_mut().upload_id = Some(id.clone());
             m.on_created(id);
+            return true;
         }
         Event::Created(Err(e)) | Event::Completed(Err(e)) => m.on_request_failed(e, now, random),
         Event::Part(number, r) => {
@@ -337,6 +398,7 @@ fn apply(m: &mut Upload, shared: &SharedRef, e: Event, now: u64) {
                     let mut s = shared.borrow_mut();
                     s.parts_done = parts;
                     s.done_bytes = bytes;
+                    return true;
                 }
                 Err(e) if e.code == "Aborted" => {}
                 Err(e) => m.on_part_failed(number, e, now, random),
@@ -349,9 +411,15 @@ fn apply(m: &mut Upload, shared: &SharedRef, e: Event, now: u64) {
         Event::Resume => m.resume(),
         Event::Abort => m.abort(),
     }
+    false
 }
 
-fn finish(outcome: &Outcome, o: &DriverOptions, upload_id: Option<&str>) -> Result<JsValue, Error> {
+fn finish(
+    outcome: &Outcome,
+    o: &DriverOptions,
+    upload_id: Option<&str>,
+    started: Started,
+) -> Result<JsValue, Error> {
     match outcome {
         Outcome::Done {
             completed,
@@ -367,6 +435,9 @@ fn finish(outcome: &Outcome, o: &DriverOptions, upload_id: Option<&str>) -> Resu
             set(&out, "versionId", opt(&completed.version_id));
             set(&out, "requestId", opt(&completed.request_id));
             set(&out, "parts", JsValue::from(o.plan.count));
+            set(&out, "resumed", JsValue::from(started.resumed));
+            set(&out, "restarted", JsValue::from(started.restarted));
+            set(&out, "partsReused", JsValue::from(started.reused));
             set(
                 &out,
                 "uploadId",

@@ -202,6 +202,19 @@ impl Ctx {
         read::completed(self.dialect, &r)
     }
 
+    /// One page of ListParts (1,000 parts from `marker`).
+    pub async fn list_parts(&self, upload_id: &str, marker: u32) -> Result<read::PartsPage, Error> {
+        let extra = js_sys::Object::new();
+        set(&extra, "uploadId", JsValue::from_str(upload_id));
+        set(&extra, "maxParts", JsValue::from(1000));
+        if marker > 0 {
+            set(&extra, "partNumberMarker", JsValue::from(marker));
+        }
+        let request = self.request("listParts", &[&extra]);
+        let r = exchange(self, &request, "GET", |_| Payload::Empty, None, None).await?;
+        read::parts_page(self.dialect, &r)
+    }
+
     /// Abort, then a ListParts to make sure no part stored after the Abort survives (a part
     /// whose body had fully arrived may still be written); one more Abort if one did.
     pub async fn abort(&self, upload_id: &str) -> Result<(), Error> {

@@ -83,6 +83,59 @@ impl Upload {
         }
     }
 
+    /// An upload resumed after a reload: `upload_id` exists on the server and the parts in
+    /// `done` (reconciled with ListParts by the shell: same size and ETag) need not be sent
+    /// again. The first actions are the missing parts; Create is not sent.
+    pub fn from_checkpoint(
+        plan: PartPlan,
+        config: UploadConfig,
+        upload_id: String,
+        done: Vec<(u32, PartAnswer)>,
+    ) -> Upload {
+        let mut u = Upload::new(plan, config);
+        u.upload_id = Some(upload_id);
+        u.phase = Phase::Uploading;
+        for (number, a) in done {
+            let Some(slot) = (number as usize)
+                .checked_sub(1)
+                .and_then(|i| u.parts.get_mut(i))
+            else {
+                continue;
+            };
+            slot.0 = PartState::Done {
+                etag: a.etag.trim().trim_matches('"').to_string(),
+                checksum: a.checksum,
+                md5: a.md5,
+                crc64: a.crc64,
+            };
+        }
+        u
+    }
+
+    /// The parts stored so far, for a checkpoint: number and what was answered and hashed.
+    pub fn done_parts(&self) -> Vec<(u32, PartAnswer)> {
+        let mut out = Vec::new();
+        for (i, (s, _)) in self.parts.iter().enumerate() {
+            if let PartState::Done {
+                etag,
+                checksum,
+                md5,
+                crc64,
+            } = s
+            {
+                let a = PartAnswer {
+                    etag: etag.clone(),
+                    checksum: checksum.clone(),
+                    md5: *md5,
+                    crc64: *crc64,
+                    server_crc64: None,
+                };
+                out.push((i as u32 + 1, a));
+            }
+        }
+        out
+    }
+
     pub fn plan(&self) -> &PartPlan {
         &self.plan
     }

@@ -11,6 +11,7 @@ pub mod machine;
 pub mod options;
 pub mod plan;
 pub mod read;
+pub mod reconcile;
 pub mod request;
 pub mod retry;
 pub mod verify;
