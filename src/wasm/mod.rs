@@ -1,6 +1,7 @@
 //! The wasm-bindgen shell: converts JS values to core options and back, slices Files for
 //! hashing and sends uploads. No signing logic lives here.
 
+mod api_diagnose;
 mod api_digests;
 mod api_hasher;
 mod api_multipart;
@@ -23,6 +24,7 @@ mod upload_tasks;
 mod worker;
 mod xhr;
 
+pub use api_diagnose::diagnose;
 pub use api_digests::{content_md5, digests};
 pub use api_multipart::sign_multipart;
 pub use api_resume::{forget_upload, list_uploads};

@@ -236,6 +236,13 @@ export interface MultipartResult {
    *  MD5 of the part MD5s). */
   verified: string[];
 }
+/** What `diagnose()` found: each check with the fix when it failed. */
+export interface DiagnoseReport {
+  ok: boolean;
+  /** How far the page's clock is behind the bucket's (seconds; 0 when unknown or right). */
+  clockOffsetSeconds: number;
+  findings: { check: string; ok: boolean; detail: string; fix?: string }[];
+}
 /** A checkpoint `uploadFile` can resume from (`listUploads()`). */
 export interface ResumableUpload {
   id: string; key: string; bucket: string; endpoint: string; uploadId?: string; fileName: string;
