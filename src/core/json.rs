@@ -39,6 +39,17 @@ pub fn content_length_range(policy_json: &str) -> Option<(u64, u64)> {
     Some((min, max))
 }
 
+/// The `expiration` of a policy document (`"expiration":"2026-12-01T13:20:02.000Z"`), the same
+/// tolerant way: a POST whose policy expired cannot succeed, so it is not retried.
+pub fn policy_expiration(policy_json: &str) -> Option<crate::core::time::UtcTime> {
+    let at = policy_json.find("\"expiration\"")?;
+    let rest = policy_json[at + "\"expiration\"".len()..]
+        .trim_start()
+        .strip_prefix(':')?;
+    let rest = rest.trim_start().strip_prefix('"')?;
+    crate::core::time_parse::parse_iso8601(&rest[..rest.find('"')?])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +67,16 @@ mod tests {
         let p = r#"{"conditions":[{"bucket":"b"},[ "content-length-range" , 1, 1048576 ]]}"#;
         assert_eq!(content_length_range(p), Some((1, 1_048_576)));
         assert_eq!(content_length_range(r#"{"conditions":[]}"#), None);
+    }
+
+    #[test]
+    fn reads_the_policy_expiration() {
+        // AWS's SigV4 POST example policy: "expiration": "2015-12-30T12:00:00.000Z" (1451476800).
+        let p = r#"{ "expiration": "2015-12-30T12:00:00.000Z", "conditions": [] }"#;
+        assert_eq!(
+            policy_expiration(p).map(|t| t.unix_seconds()),
+            Some(1_451_476_800)
+        );
+        assert_eq!(policy_expiration(r#"{"conditions":[]}"#), None);
     }
 }

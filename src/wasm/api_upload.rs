@@ -11,7 +11,9 @@ use super::api_digests::ReadOptions;
 use super::blob_reader::blob_size;
 use super::js_error::to_js;
 use super::js_options::{get, opt_str, pairs_from_js, set};
-use super::xhr::{self, Body};
+use super::single_retry;
+use super::upload_file::retry_policy;
+use super::xhr::Body;
 use crate::core::error::Error;
 use crate::core::options::Dialect;
 use crate::core::response::{
@@ -239,13 +241,33 @@ pub async fn post_object(
         });
         data.append_with_blob_and_filename("file", &file, &filename)
             .map_err(|e| super::js_error::from_js(&e, "FormData"))?;
-        let r = xhr::send(
+        // A form can be sent again while its policy is valid (the server would refuse it after).
+        let expiration = fields
+            .iter()
+            .find(|(n, _)| n == "policy")
+            .and_then(|(_, p)| encode::base64_decode(p))
+            .and_then(|p| String::from_utf8(p).ok())
+            .and_then(|p| json::policy_expiration(&p));
+        let still_valid = || {
+            match expiration {
+            Some(t) if (t.unix_seconds() as f64) * 1000.0 <= super::clock::now_ms() => Err(Error::new(
+                crate::core::error::ErrorKind::Validation,
+                "PolicyExpired",
+                "the form's policy expired before the upload could be sent again; sign a new form",
+            )),
+            _ => Ok(()),
+        }
+        };
+        let r = single_retry::send(
+            retry_policy(&get(&options, "retry"))?,
+            dialect,
             "POST",
             &url,
             &[],
             Body::Form(&data),
             read.on_progress.as_ref(),
             read.signal.as_ref(),
+            still_valid,
         )
         .await?;
         let expected = expected(&settle_digests(&options).await?)?;
@@ -291,13 +313,16 @@ pub async fn put_object(
                 .collect();
             headers.push(("Content-MD5".into(), encode::base64(&bytes)));
         }
-        let r = xhr::send(
+        let r = single_retry::send(
+            retry_policy(&get(&options, "retry"))?,
+            dialect,
             "PUT",
             &url,
             &headers,
             Body::Blob(&file),
             read.on_progress.as_ref(),
             read.signal.as_ref(),
+            || Ok(()),
         )
         .await?;
         let outcome = upload_outcome(dialect, &r.to_http(), &expected)?;

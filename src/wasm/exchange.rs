@@ -20,7 +20,7 @@ pub enum Payload {
 }
 
 /// `navigator.onLine`, in a page or a worker (true where unknown).
-fn online() -> bool {
+pub(crate) fn online() -> bool {
     let nav = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("navigator")).ok();
     nav.and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("onLine")).ok())
         .and_then(|v| v.as_bool())
@@ -28,7 +28,7 @@ fn online() -> bool {
 }
 
 /// Resolves once the browser is online (at once if it is); rejects when `signal` aborts.
-async fn wait_online(signal: Option<&AbortSignal>) -> Result<(), Error> {
+pub(crate) async fn wait_online(signal: Option<&AbortSignal>) -> Result<(), Error> {
     while !online() {
         let target: web_sys::EventTarget = js_sys::global().unchecked_into();
         let mut slot = None;

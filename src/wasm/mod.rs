@@ -17,6 +17,7 @@ mod exchange;
 mod js_error;
 mod js_options;
 mod resume;
+mod single_retry;
 mod stall;
 mod typescript;
 mod upload_file;

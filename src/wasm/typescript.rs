@@ -116,6 +116,9 @@ export interface ReadOptions {
 }
 export type Dialect = 's3' | 'oss' | 'obs' | 'cms';
 export interface UploadOptions {
+  /** Transient failures are retried (default 5 attempts, full-jitter backoff; a POST only while its
+   *  policy is valid); false: none. */
+  retry?: false | { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
   /** How to read the answer (request/version id headers, error details). Default: the form's or

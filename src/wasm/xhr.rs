@@ -31,6 +31,7 @@ impl Response {
 }
 
 /// The body of a request.
+#[derive(Clone, Copy)]
 pub enum Body<'a> {
     Form(&'a web_sys::FormData),
     Blob(&'a web_sys::Blob),
@@ -40,20 +41,9 @@ pub enum Body<'a> {
 }
 
 /// Sends `body` and resolves when the response is complete. `on_progress(loaded, total)` is
-/// called as the body goes out; `signal` aborts it (rejecting with code `Aborted`).
-pub async fn send(
-    method: &str,
-    url: &str,
-    headers: &[(String, String)],
-    body: Body<'_>,
-    on_progress: Option<&js_sys::Function>,
-    signal: Option<&AbortSignal>,
-) -> Result<Response, Error> {
-    send_watched(method, url, headers, body, on_progress, signal, None).await
-}
-
-/// [`send`], cancelled with the retryable `RequestStalled` when no progress (upload or
-/// download) is seen for `stall_ms` milliseconds.
+/// called as the body goes out; `signal` aborts it (rejecting with code `Aborted`); with
+/// `stall_ms`, the request is cancelled with the retryable `RequestStalled` when no progress
+/// (upload or download) is seen for that long.
 pub async fn send_watched(
     method: &str,
     url: &str,
