@@ -380,3 +380,30 @@ fn post_key_traversal_bug_dot_segments_are_refused_before_signing() {
     o.key = "uploads/a..b/.hidden/x".into();
     assert!(sign_post_form(&o).is_ok(), "dots inside a segment are fine");
 }
+
+#[test]
+fn header_injection_bug_crlf_in_credentials_is_refused() {
+    // A CR/LF in the key id or the session token went straight into a request header.
+    for (id, token, field) in [
+        ("AKID\r\nx-evil: 1", None, "credentials.accessKeyId"),
+        ("AKID", Some("token\nx-evil: 1"), "credentials.sessionToken"),
+        ("AKID", Some("token\u{0}"), "credentials.sessionToken"),
+    ] {
+        let mut o = put();
+        o.credentials = Credentials {
+            access_key_id: id.into(),
+            secret_access_key: "s".into(),
+            session_token: token.map(Into::into),
+        };
+        for e in [
+            sign_put_headers(&o).unwrap_err(),
+            presign_put(&o).unwrap_err(),
+        ] {
+            assert_eq!(
+                (e.code.as_str(), e.field.as_deref()),
+                ("InvalidCredentials", Some(field))
+            );
+            assert!(!e.message.contains("evil"), "a credential value was echoed");
+        }
+    }
+}

@@ -38,6 +38,23 @@ pub fn credentials(c: &Credentials) -> Result<(), Error> {
             "the secret access key is empty",
         ));
     }
+    // The key id and the token go into headers and URLs: a line break would split the request.
+    // (Only the field is named: the values are credentials and are never echoed.)
+    for (field, value) in [
+        ("credentials.accessKeyId", c.access_key_id.as_str()),
+        (
+            "credentials.sessionToken",
+            c.session_token.as_deref().unwrap_or(""),
+        ),
+    ] {
+        if value.bytes().any(|b| b.is_ascii_control()) {
+            return Err(Error::invalid(
+                "InvalidCredentials",
+                field,
+                format!("{field} contains a line break or another control character"),
+            ));
+        }
+    }
     Ok(())
 }
 

@@ -6,7 +6,7 @@
 use super::blob_reader::{blob_size, finish_read, start_read, stream_from};
 use super::byob_reader;
 use super::js_error::{aborted, to_js};
-use super::js_options::{get, set};
+use super::js_options::{blob_arg, get, set};
 use super::worker::{self, WorkerFailure};
 use crate::core::digest::{DigestSet, Digests, MultiDigest};
 use crate::core::error::Error;
@@ -200,7 +200,7 @@ pub(crate) async fn digests_js(
 /// `sha256`) of a Blob or File, from one read of it.
 #[wasm_bindgen(js_name = digests, unchecked_return_type = "DigestsResult")]
 pub async fn digests(
-    blob: web_sys::Blob,
+    #[wasm_bindgen(unchecked_param_type = "Blob")] blob: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DigestOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
@@ -214,7 +214,7 @@ pub async fn digests(
                 .filter_map(|v| v.as_string())
                 .collect()
         };
-        digests_js(&blob, names, &options).await
+        digests_js(&blob_arg(&blob, "blob")?, names, &options).await
     };
     run.await.map_err(|e| to_js(&e))
 }
@@ -223,10 +223,11 @@ pub async fn digests(
 /// and with `NotReadable` when the file cannot be read or changes while read.
 #[wasm_bindgen(js_name = contentMd5, unchecked_return_type = "Md5Result")]
 pub async fn content_md5(
-    blob: web_sys::Blob,
+    #[wasm_bindgen(unchecked_param_type = "Blob")] blob: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReadOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
+    let blob = blob_arg(&blob, "blob").map_err(|e| to_js(&e))?;
     let result = digests_js(&blob, vec!["md5".into()], &options)
         .await
         .map_err(|e| to_js(&e))?;

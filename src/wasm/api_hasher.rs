@@ -33,8 +33,22 @@ impl Md5Hasher {
     }
 
     /// Feeds the next bytes.
-    pub fn update(&mut self, data: &[u8]) -> Result<(), JsValue> {
-        self.inner.as_mut().ok_or_else(spent)?.update(data);
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] data: JsValue,
+    ) -> Result<(), JsValue> {
+        let bytes = bytes_arg(&data, "data").map_err(|e| to_js(&e))?;
+        let h = self.inner.as_mut().ok_or_else(spent)?;
+        // Copied into the module a MiB at a time, so a large buffer costs no large allocation.
+        let mut chunk = vec![0u8; (bytes.length() as usize).min(1 << 20)];
+        let mut at = 0;
+        while at < bytes.length() {
+            let end = (at + chunk.len() as u32).min(bytes.length());
+            let piece = &mut chunk[..(end - at) as usize];
+            bytes.subarray(at, end).copy_to(piece);
+            h.update(piece);
+            at = end;
+        }
         Ok(())
     }
 
@@ -51,8 +65,11 @@ impl Md5Hasher {
 
     /// A hasher resumed from `save()`'s bytes; a state of another format version is refused
     /// (code `InvalidHashState`).
-    pub fn load(state: &[u8]) -> Result<Md5Hasher, JsValue> {
-        ContentMd5::load(state)
+    pub fn load(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] state: JsValue,
+    ) -> Result<Md5Hasher, JsValue> {
+        let state = bytes_arg(&state, "state").map_err(|e| to_js(&e))?.to_vec();
+        ContentMd5::load(&state)
             .map(|h| Md5Hasher { inner: Some(h) })
             .map_err(|e| to_js(&e))
     }
@@ -66,4 +83,20 @@ impl Md5Hasher {
         set(&out, "hex", JsValue::from_str(&digest.hex()));
         Ok(out.into())
     }
+}
+
+/// A `Uint8Array` (or an `ArrayBuffer`, viewed whole) argument, checked.
+fn bytes_arg(value: &JsValue, name: &str) -> Result<js_sys::Uint8Array, crate::core::error::Error> {
+    use wasm_bindgen::JsCast;
+    if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(a.clone());
+    }
+    if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(b));
+    }
+    Err(crate::core::error::Error::invalid(
+        "InvalidArgument",
+        name,
+        format!("{name} must be a Uint8Array or an ArrayBuffer"),
+    ))
 }

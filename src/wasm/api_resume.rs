@@ -49,7 +49,7 @@ pub async fn list_uploads() -> Result<JsValue, JsValue> {
 /// signs) and drops the checkpoint. Without a signer only the checkpoint is dropped.
 #[wasm_bindgen(js_name = forgetUpload)]
 pub async fn forget_upload(
-    id: String,
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     #[wasm_bindgen(
         unchecked_param_type = "{ sign?: UploadFileOptions['sign']; credentials?: Credentials }"
     )]
@@ -57,6 +57,7 @@ pub async fn forget_upload(
 ) -> Result<(), JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let run = async {
+        let id = super::js_options::string_arg(&id, "id")?;
         let Some(record) = checkpoint::load(&id).await? else {
             return Ok(());
         };

@@ -84,13 +84,14 @@ pub fn sign_put_headers(
 /// with `policy` and the signature field.
 #[wasm_bindgen(js_name = signPolicy, unchecked_return_type = "{ fields: [string, string][] }")]
 pub fn sign_policy(
-    policy_base64: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] policy_base64: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SignPolicyOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = || {
+        let policy = super::js_options::string_arg(&policy_base64, "policy")?;
         let mut o: SignPolicyOptions = parse(&options, "signPolicy options")?;
         o.now = Some(now(&options)?);
-        sign_policy::sign_policy(policy_base64, &o)
+        sign_policy::sign_policy(&policy, &o)
     };
     let fields = run().map_err(|e| to_js(&e))?;
     let out = js_sys::Object::new();

@@ -10,7 +10,7 @@
 use super::api_digests::ReadOptions;
 use super::blob_reader::blob_size;
 use super::js_error::to_js;
-use super::js_options::{get, opt_str, pairs_from_js, set};
+use super::js_options::{blob_arg, get, opt_str, pairs_from_js, set};
 use super::single_retry;
 use super::upload_file::retry_policy;
 use super::xhr::Body;
@@ -192,12 +192,13 @@ fn result_object(o: &UploadOutcome, d: Dialect) -> JsValue {
 /// `${filename}` in the key is replaced by the file's name, as S3 would.
 #[wasm_bindgen(js_name = postObject, unchecked_return_type = "UploadResult")]
 pub async fn post_object(
-    file: web_sys::Blob,
+    #[wasm_bindgen(unchecked_param_type = "Blob")] file: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PostForm")] form: JsValue,
     #[wasm_bindgen(unchecked_param_type = "UploadOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let run = async {
+        let file = blob_arg(&file, "file")?;
         let url = get(&form, "url")
             .as_string()
             .ok_or_else(|| Error::invalid("InvalidOptions", "url", "the form has no url"))?;
@@ -284,7 +285,7 @@ pub async fn post_object(
 /// header the signer did not see could break a V1/V2 signature).
 #[wasm_bindgen(js_name = putObject, unchecked_return_type = "UploadResult")]
 pub async fn put_object(
-    file: web_sys::Blob,
+    #[wasm_bindgen(unchecked_param_type = "Blob")] file: JsValue,
     #[wasm_bindgen(
         unchecked_param_type = "{ url: string, headers?: Record<string, string>, dialect?: Dialect }"
     )]
@@ -293,6 +294,7 @@ pub async fn put_object(
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let run = async {
+        let file = blob_arg(&file, "file")?;
         let url = get(&request, "url")
             .as_string()
             .ok_or_else(|| Error::invalid("InvalidOptions", "url", "the request has no url"))?;

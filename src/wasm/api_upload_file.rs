@@ -102,10 +102,11 @@ fn checksum(options: &JsValue, dialect: Dialect) -> Result<Option<ChecksumAlgori
 /// `options.credentials` in the page.
 #[wasm_bindgen(js_name = uploadFile)]
 pub fn upload_file(
-    file: web_sys::Blob,
+    #[wasm_bindgen(unchecked_param_type = "Blob")] file: JsValue,
     #[wasm_bindgen(unchecked_param_type = "UploadFileOptions")] options: JsValue,
 ) -> Result<MultipartUpload, JsValue> {
     let run = || -> Result<MultipartUpload, Error> {
+        let file = super::js_options::blob_arg(&file, "file")?;
         if !options.is_object() {
             return Err(Error::invalid(
                 "InvalidOptions",

@@ -108,3 +108,22 @@ pub fn set(o: &js_sys::Object, name: &str, value: JsValue) {
 pub fn opt_str(s: Option<&str>) -> JsValue {
     s.map_or(JsValue::UNDEFINED, JsValue::from_str)
 }
+
+/// A `Blob` or `File` argument, checked: wasm-bindgen would take any value as a Blob unchecked,
+/// and the first read of it would throw inside the module instead of rejecting with a typed error.
+pub fn blob_arg(value: &JsValue, name: &str) -> Result<web_sys::Blob, Error> {
+    value.dyn_ref::<web_sys::Blob>().cloned().ok_or_else(|| {
+        Error::invalid(
+            "InvalidArgument",
+            name,
+            format!("{name} must be a Blob or a File"),
+        )
+    })
+}
+
+/// A string argument, checked.
+pub fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
+    value
+        .as_string()
+        .ok_or_else(|| Error::invalid("InvalidArgument", name, format!("{name} must be a string")))
+}
