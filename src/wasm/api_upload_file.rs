@@ -17,7 +17,8 @@ use wasm_bindgen::JsCast;
 /// A request with no progress for this long is cancelled and retried (`stallTimeoutMs`).
 const DEFAULT_STALL_MS: u32 = 30_000;
 /// Options of `uploadFile` itself; never handed to `sign`.
-const DRIVER_KEYS: [&str; 13] = [
+const DRIVER_KEYS: [&str; 14] = [
+    "resumeMaxAgeMs",
     "resume",
     "stallTimeoutMs",
     "sign",
@@ -189,6 +190,8 @@ pub fn upload_file(
                 key: o.key.clone(),
                 bucket: o.bucket.clone(),
                 resume: !matches!(get(&options, "resume").as_bool(), Some(false)),
+                resume_max_age_ms: whole(&options, "resumeMaxAgeMs", 0.0, 9_007_199_254_740_991.0)?
+                    .unwrap_or(7.0 * 24.0 * 3600.0 * 1000.0),
             },
         ))
     };

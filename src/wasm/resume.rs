@@ -175,6 +175,42 @@ pub async fn save(cp: &Checkpoint, plan: &PartPlan, upload_id: &str, done: &[(u3
     let _ = checkpoint::save(&record.into()).await;
 }
 
+/// Drops the checkpoints of this target (endpoint and bucket) not written for `max_age_ms`,
+/// aborting their uploads with this upload's signer: a forgotten upload's parts otherwise stay
+/// (and are billed) until a lifecycle rule removes them.
+pub async fn drop_stale(ctx: &Ctx, max_age_ms: f64) {
+    let Ok(records) = checkpoint::all().await else {
+        return;
+    };
+    let now = js_sys::Date::now();
+    let ours = |r: &JsValue, k: &str| {
+        get(&get(r, "target"), k).as_string() == get(&ctx.target, k).as_string()
+    };
+    for r in records {
+        let age = now
+            - get(&r, "updatedAt")
+                .as_f64()
+                .or_else(|| get(&r, "createdAt").as_f64())
+                .unwrap_or(now);
+        if age <= max_age_ms || !ours(&r, "endpoint") || !ours(&r, "bucket") {
+            continue;
+        }
+        let target: js_sys::Object = get(&r, "target").dyn_into().unwrap_or_default();
+        let old = Ctx {
+            target,
+            ..ctx.for_abort()
+        };
+        if let Some(id) = get(&r, "uploadId").as_string() {
+            if old.abort(&id).await.is_err() {
+                continue; // kept, to be tried again next time
+            }
+        }
+        if let Some(id) = get(&r, "id").as_string() {
+            let _ = checkpoint::remove(&id).await;
+        }
+    }
+}
+
 /// Drops the checkpoint (the upload completed or was aborted).
 pub async fn forget(cp: &Checkpoint) {
     let _ = checkpoint::remove(&cp.id).await;

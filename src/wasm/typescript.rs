@@ -221,6 +221,9 @@ export interface UploadFileOptions extends Omit<Target, 'credentials'>, ObjectOp
   retry?: false | { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Resume from this browser's checkpoint of the same file and target (default true). */
   resume?: boolean;
+  /** Checkpoints of this endpoint and bucket not written for this long are aborted and dropped
+   *  when an upload starts (default 7 days). */
+  resumeMaxAgeMs?: number;
   /** A request with no progress for this long is cancelled and retried (default 30000; 0: never). */
   stallTimeoutMs?: number;
   /** Hash parts in a Worker (default: when available). */

@@ -137,6 +137,8 @@ pub struct DriverOptions {
     pub bucket: String,
     /// Continue from a checkpoint of the same file and target, and write one as parts complete.
     pub resume: bool,
+    /// Checkpoints of this target older than this are aborted and dropped.
+    pub resume_max_age_ms: f64,
 }
 
 /// How this upload started, for the result.
@@ -160,6 +162,9 @@ async fn begin(
     } else {
         None
     };
+    if o.resume {
+        resume::drop_stale(ctx, o.resume_max_age_ms).await;
+    }
     let mut started = Started::default();
     let m = match &cp {
         None => Upload::new(o.plan, o.config),

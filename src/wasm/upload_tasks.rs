@@ -103,6 +103,22 @@ impl Ctx {
         })
     }
 
+    /// A context with this one's signer and target, for aborting another upload.
+    pub fn for_abort(&self) -> Ctx {
+        Ctx {
+            file: self.file.clone(),
+            dialect: self.dialect,
+            target: self.target.clone(),
+            object: js_sys::Object::new(),
+            sse_c: js_sys::Object::new(),
+            sign: self.sign.clone(),
+            credentials: self.credentials.clone(),
+            checksum: None,
+            worker: JsValue::FALSE,
+            stall_ms: self.stall_ms,
+        }
+    }
+
     /// Create: the new upload's id.
     pub async fn create(&self) -> Result<String, Error> {
         let request = self.request("create", &[&self.object]);

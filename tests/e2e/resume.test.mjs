@@ -148,3 +148,25 @@ test('resume: false starts afresh; forgetUpload aborts and drops a checkpoint', 
   assert.deepEqual([result.resumed, result.partsReused], [false, 0]);
   await context.close();
 });
+
+test('checkpoints of the same bucket older than resumeMaxAgeMs are aborted and dropped', { skip }, async () => {
+  const stalePath = makeFile('stale.bin', 15 * MIB + 9);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await load(page);
+  await page.setInputFiles('#resume-file', stalePath);
+  startUpload(page, 'uploads/resume/stale.bin').catch(() => {});
+  await page.waitForFunction(() => window.partsDone >= 1, null, { timeout: 30_000 });
+  await page.reload();
+  await load(page);
+  const [cp] = await page.evaluate(() => window.bu.listUploads());
+  assert.ok(cp?.uploadId, 'the interrupted upload left a checkpoint');
+  await new Promise((r) => setTimeout(r, 50));
+  // Another upload to the same bucket, with a maximum age the stale checkpoint exceeds.
+  await page.setInputFiles('#resume-file', makeFile('other.bin', 1000));
+  const { error } = await startUpload(page, 'uploads/resume/other.bin', { resumeMaxAgeMs: 10 });
+  assert.equal(error, undefined, JSON.stringify(error));
+  assert.deepEqual(await page.evaluate(() => window.bu.listUploads()), []);
+  assert.deepEqual(readdirSync(server.dataDir).filter((f) => f.includes(cp.uploadId)), [], 'the stale upload kept its parts');
+  await context.close();
+});
