@@ -15,10 +15,46 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
 mv pkg/bucket_upload_bg.wasm.tmp pkg/bucket_upload_bg.wasm
 # The hashing worker imports ./bucket_upload.js; it ships beside it.
 cp js/bucket_upload_worker.js pkg/
-node -e '
-  const fs = require("fs"); const p = JSON.parse(fs.readFileSync("pkg/package.json"));
-  p.files = [...new Set([...(p.files || []), "bucket_upload_worker.js", "snippets"])];
-  fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");'
+# pkg/package.json as bundlers, TypeScript and npm see it, written whole (not patched from
+# wasm-pack's): version, description, license and repository from Cargo.toml's [package]; an
+# exports map; `files` naming exactly what ships — the snippets the glue imports, file by file, so
+# a stale snippets/ folder of an older build never ships (scripts/pack-check.mjs checks the tarball).
+# sideEffects: the glue's top level only defines things (its classes' Symbol.dispose, finalization
+# registries, a TextDecoder warm-up), so an unused import may be dropped; the worker file installs
+# self.onmessage. The snippets are kept as wasm-bindgen keeps them, but with `**`: its own
+# "./snippets/*" matches no file in webpack or Vite, whose `*` stops at the <crate>/ folder.
+node --input-type=module - <<'EOF'
+import { readFileSync, writeFileSync } from 'node:fs';
+const section = readFileSync('Cargo.toml', 'utf8').split(/^\[/m).find((s) => s.startsWith('package]'));
+const cargo = Object.fromEntries([...section.matchAll(/^([a-z-]+)\s*=\s*"([^"]*)"\s*$/gm)].map((m) => [m[1], m[2]]));
+const glue = readFileSync('pkg/bucket_upload.js', 'utf8');
+const snippets = [...new Set([...glue.matchAll(/from\s+["']\.\/(snippets\/[^"']+)["']/g)].map((m) => m[1]))].sort();
+const repo = cargo.repository;
+const pkg = {
+  name: 'bucket-upload',
+  version: cargo.version,
+  description: cargo.description,
+  license: cargo.license,
+  repository: { type: 'git', url: repo },
+  homepage: `${repo}#readme`,
+  bugs: { url: `${repo}/issues` },
+  keywords: ['upload', 's3', 'presigned-url', 'post-policy', 'sigv4', 'multipart-upload', 'content-md5',
+    'object-storage', 'aliyun-oss', 'huawei-obs', 'wasm', 'browser'],
+  type: 'module',
+  main: './bucket_upload.js',
+  module: './bucket_upload.js',
+  types: './bucket_upload.d.ts',
+  exports: {
+    '.': { types: './bucket_upload.d.ts', default: './bucket_upload.js' },
+    './worker': './bucket_upload_worker.js',
+    './wasm': './bucket_upload_bg.wasm',
+    './package.json': './package.json',
+  },
+  sideEffects: ['./bucket_upload_worker.js', './snippets/**'],
+  files: ['bucket_upload.js', 'bucket_upload.d.ts', 'bucket_upload_bg.wasm', 'bucket_upload_worker.js', ...snippets],
+};
+writeFileSync('pkg/package.json', JSON.stringify(pkg, null, 2) + '\n');
+EOF
 # The trailing options objects are optional; wasm-bindgen cannot say so for a typed JsValue.
 sed -i -E 's/options: (ReadOptions|UploadOptions|PutUploadOptions|DigestOptions)\)/options?: \1)/' pkg/bucket_upload.d.ts
 wasm_gz=$(gzip -9c pkg/bucket_upload_bg.wasm | wc -c)

@@ -26,4 +26,6 @@ stage "Node tests against the vendors' SDKs"
 node --test tests/node/
 stage "end-to-end: demo page, headless Chromium, local bucket"
 node --test --test-concurrency=1 tests/e2e/
+stage "bundlers: the packed tarball in Vite, webpack and esbuild apps (Chromium), TypeScript consumers"
+node --test --test-concurrency=1 tests/bundlers/
 stage "all tests passed in $((SECONDS - t0)) s"
