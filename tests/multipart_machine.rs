@@ -478,3 +478,34 @@ fn a_resumed_upload_sends_only_the_missing_parts_and_verifies_the_whole() {
         matches!(u.outcome(), Some(Outcome::Done { verified, .. }) if verified == &vec!["parts", "etag"])
     );
 }
+
+#[test]
+fn an_attempt_that_gets_further_resets_the_part_budget_and_one_that_does_not_counts() {
+    let plan = PartPlan::new(Dialect::S3, 5 * MIB, None).unwrap();
+    let mut u = Upload::new(
+        plan,
+        UploadConfig {
+            retry: RetryPolicy {
+                attempts: 2,
+                ..Default::default()
+            },
+            ..config(1)
+        },
+    );
+    drain(&mut u, 0);
+    u.on_created("ID".into());
+    drain(&mut u, 0);
+    let reset = || Error::new(ErrorKind::Network, "NetworkError", "reset");
+    // Each reset gets further than the last: progress, so the 2-attempt budget starts again.
+    for (t, sent) in [(0, MIB), (1_000, 2 * MIB), (2_000, 3 * MIB)] {
+        u.on_part_failed_after(1, reset(), sent, t, 0.0);
+        assert!(
+            u.outcome().is_none(),
+            "failed although the part made progress"
+        );
+        assert_eq!(drain(&mut u, t).len(), 1);
+    }
+    // No further than before: counted, and the budget of 2 is spent.
+    u.on_part_failed_after(1, reset(), MIB, 3_000, 0.0);
+    assert!(matches!(u.outcome(), Some(Outcome::Failed(_))));
+}

@@ -383,10 +383,16 @@ fn apply(m: &mut Upload, shared: &SharedRef, e: Event, now: u64) -> bool {
         }
         Event::Created(Err(e)) | Event::Completed(Err(e)) => m.on_request_failed(e, now, random),
         Event::Part(number, r) => {
-            shared
-                .borrow_mut()
-                .in_flight
-                .retain(|(n, _, _)| *n != number);
+            let sent = {
+                let mut s = shared.borrow_mut();
+                let sent = s
+                    .in_flight
+                    .iter()
+                    .find(|(n, _, _)| *n == number)
+                    .map_or(0, |p| p.2);
+                s.in_flight.retain(|(n, _, _)| *n != number);
+                sent
+            };
             match r {
                 Ok(p) => {
                     m.on_part_answer(
@@ -406,7 +412,7 @@ fn apply(m: &mut Upload, shared: &SharedRef, e: Event, now: u64) -> bool {
                     return true;
                 }
                 Err(e) if e.code == "Aborted" => {}
-                Err(e) => m.on_part_failed(number, e, now, random),
+                Err(e) => m.on_part_failed_after(number, e, sent, now, random),
             }
         }
         Event::Completed(Ok(c)) => m.on_completed(c),

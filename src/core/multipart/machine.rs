@@ -55,6 +55,9 @@ pub struct Upload {
     phase: Phase,
     upload_id: Option<String>,
     parts: Vec<(PartState, u32)>,
+    /// The most bytes any failed attempt of each part got through: an attempt that gets further
+    /// than all before it made progress, and resets the part's attempt budget.
+    furthest: Vec<u64>,
     /// Parts below this index are done or in flight (keeps a 10,000-part upload linear).
     first_open: usize,
     in_flight: u32,
@@ -77,6 +80,7 @@ impl Upload {
             },
             upload_id: None,
             parts: vec![(PartState::Pending, 0); plan.count as usize],
+            furthest: vec![0; plan.count as usize],
             first_open: 0,
             in_flight: 0,
             paused: false,
@@ -361,11 +365,29 @@ impl Upload {
 
     /// Part `number` failed with `e` at `now`; `random` in `[0, 1)` draws the backoff.
     pub fn on_part_failed(&mut self, number: u32, e: Error, now: u64, random: f64) {
+        self.on_part_failed_after(number, e, 0, now, random);
+    }
+
+    /// Part `number` failed with `e` after `sent` bytes of its body went out. An attempt that got
+    /// further than every earlier one made progress: the part's attempt budget starts again
+    /// (bounded: `sent` can only grow up to the part's size).
+    pub fn on_part_failed_after(
+        &mut self,
+        number: u32,
+        e: Error,
+        sent: u64,
+        now: u64,
+        random: f64,
+    ) {
         let Some(i) = self.index_in_flight(number) else {
             return;
         };
         self.in_flight -= 1;
         self.first_open = self.first_open.min(i);
+        if sent > self.furthest[i] {
+            self.furthest[i] = sent;
+            self.parts[i].1 = 0;
+        }
         let failures = self.parts[i].1 + 1;
         self.parts[i].1 = failures;
         if is_retryable(&e) && failures < self.config.retry.attempts {
