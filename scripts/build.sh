@@ -57,6 +57,9 @@ writeFileSync('pkg/package.json', JSON.stringify(pkg, null, 2) + '\n');
 EOF
 # The trailing options objects are optional; wasm-bindgen cannot say so for a typed JsValue.
 sed -i -E 's/options: (ReadOptions|UploadOptions|PutUploadOptions|DigestOptions)\)/options?: \1)/' pkg/bucket_upload.d.ts
+# wasm-bindgen's classes declare [Symbol.dispose]: name the lib it is in, so a consumer whose
+# tsconfig lib is es2022 + dom still compiles without skipLibCheck.
+grep -q 'esnext.disposable' pkg/bucket_upload.d.ts || sed -i '1i /// <reference lib="esnext.disposable" />' pkg/bucket_upload.d.ts
 wasm_gz=$(gzip -9c pkg/bucket_upload_bg.wasm | wc -c)
 js_gz=$(gzip -9c pkg/bucket_upload.js | wc -c)
 echo "build: pkg/ ready — wasm $(wc -c < pkg/bucket_upload_bg.wasm) B ($wasm_gz B gzipped), js glue $js_gz B gzipped"
