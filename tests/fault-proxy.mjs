@@ -27,6 +27,7 @@
 //           (default SlowDown / ServerBusy / ServiceUnavailable), or a literal `body`.
 //   stall   forward the request, then hold the bucket's response for `stallMs` with no byte sent.
 //   delay   wait `delayMs` before forwarding the request at all.
+// `proxy.dropConnections()` resets every connection open at that moment: the network lost.
 //
 // Signatures. The page's `sign` callback gets URLs signed by the demo backend for the bucket's
 // own origin (`/sign` ignores the endpoint the page names), and SigV4 covers the `host` header
@@ -34,6 +35,8 @@
 // wrapper swaps the bucket's origin in the signed URL for the proxy's (path and query, which the
 // signature covers, untouched), and this proxy restores `Host: <bucket host:port>` before it
 // forwards: the bucket sees the exact request that was signed and the signature verifies.
+// A page that signs for itself (`credentials`) signs for the endpoint it names, the proxy: then
+// `proxy.keepHost(true)` (until the next reset) forwards the browser's own Host unchanged.
 //
 // CORS. Preflights go through to the bucket, which answers them; the bucket's own responses pass
 // unchanged; the error responses made up here carry `Access-Control-Allow-Origin: *` and expose
@@ -157,6 +160,8 @@ export async function startFaultProxy({ target }) {
   let log = [];
   /** Released on reset/close: stalls and delays end at once so nothing outlives a test. */
   let release = new AbortController();
+  /** Forward the client's Host as it came (a page signing for the proxy's origin). */
+  let clientHost = false;
   const sockets = new Set();
 
   const server = http.createServer((req, res) => handle(req, res).catch((e) => fail(req, res, e)));
@@ -192,6 +197,9 @@ export async function startFaultProxy({ target }) {
       bytesIn: 0,
       bytesForwarded: 0,
       status: undefined,
+      /** An error answer's <Code> and <Message> (the bucket's or the injected one). */
+      code: undefined,
+      message: undefined,
       end: undefined,
       respondedAt: undefined,
     };
@@ -228,6 +236,7 @@ export async function startFaultProxy({ target }) {
       const r = rule.body !== undefined ? { status: rule.status ?? 503, headers: rule.headers ?? {}, body: rule.body } : errorResponse(rule);
       if (res.destroyed) return;
       entry.status = r.status;
+      entry.code = /<Code>([^<]*)<\/Code>/.exec(r.body)?.[1];
       entry.respondedAt = Date.now();
       entry.end = 'injected';
       res.writeHead(r.status, { ...r.headers, ...CORS, connection: 'close' }).end(r.body);
@@ -235,12 +244,14 @@ export async function startFaultProxy({ target }) {
     }
     if (rule?.action === 'delay') {
       await sleep(rule.delayMs ?? 0, signal);
-      if (req.destroyed || res.destroyed) return;
+      // Not `req.destroyed`: a request whose body has all arrived is destroyed (autoDestroy)
+      // though its client still waits for the answer.
+      if (res.destroyed || req.socket.destroyed) return;
     }
 
     const headers = {};
     for (const [name, value] of Object.entries(req.headers)) if (!HOP.has(name)) headers[name] = value;
-    headers.host = upstreamHost;
+    if (!clientHost || !headers.host) headers.host = upstreamHost;
     const up = http.request({
       host: upstream.hostname,
       port: upstream.port || 80,
@@ -277,6 +288,7 @@ export async function startFaultProxy({ target }) {
       return cut();
     }
     // Request body: forwarded by hand to count it and to cut it.
+    let draining = false;
     const forward = (chunk) => {
       if (resetting) return;
       const room = cutAt - entry.bytesForwarded;
@@ -289,9 +301,14 @@ export async function startFaultProxy({ target }) {
         return;
       }
       entry.bytesForwarded += chunk.length;
-      if (!up.write(chunk)) {
+      if (!up.write(chunk) && !draining) {
+        // One listener however many queued chunks come before the drain.
+        draining = true;
         req.pause();
-        up.once('drain', () => req.resume());
+        up.once('drain', () => {
+          draining = false;
+          req.resume();
+        });
       }
     };
     for (const chunk of queue.splice(0)) forward(chunk);
@@ -316,6 +333,17 @@ export async function startFaultProxy({ target }) {
       out.connection = 'close';
       entry.status = ur.statusCode;
       entry.respondedAt = Date.now();
+      if (ur.statusCode >= 400) {
+        // The bucket's refusal, for the test to name: its <Code> and <Message> (first 8 KB).
+        let text = '';
+        ur.on('data', (chunk) => {
+          if (text.length < 8192) text += chunk.toString('utf8');
+        });
+        ur.on('end', () => {
+          entry.code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+          entry.message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
+        });
+      }
       res.writeHead(ur.statusCode, out);
       ur.pipe(res);
       ur.on('end', () => (entry.end ??= 'passed'));
@@ -342,8 +370,13 @@ export async function startFaultProxy({ target }) {
       rules.push(r);
       return r;
     },
+    /** true: forward the Host the browser sent (requests signed for the proxy); reset clears it. */
+    keepHost(on = true) {
+      clientHost = on;
+    },
     /** Clears rules, counters and the log; ends stalls and delays still running. */
     reset() {
+      clientHost = false;
       release.abort();
       release = new AbortController();
       rules = [];
@@ -375,6 +408,20 @@ export async function startFaultProxy({ target }) {
     /** Body bytes of `kind` (default parts) forwarded to the bucket, over every attempt. */
     forwardedBytes(kind = 'part', partNumber) {
       return requests(kind, partNumber).reduce((n, e) => n + e.bytesForwarded, 0);
+    },
+    /**
+     * The network drops: every client connection open now is reset (TCP RST) and its upstream
+     * request dropped; what they were doing ends as `dropped` in the log. Returns how many.
+     */
+    dropConnections() {
+      for (const e of log) if (e.end === undefined && e.respondedAt === undefined && e.kind !== 'preflight') e.end = 'dropped';
+      let n = 0;
+      for (const s of sockets) {
+        n++;
+        if (typeof s.resetAndDestroy === 'function') s.resetAndDestroy();
+        else s.destroy();
+      }
+      return n;
     },
     async close() {
       release.abort();

@@ -5,6 +5,7 @@ import {
   DIALECTS, addMetadataRow, clearFieldErrors, dialectChanged, objectOptions, showFieldError, showOptionsFor, shown,
 } from './options.js';
 import { resetMultipart, uploadMultipart } from './multipart.js';
+import { setupDiagnose } from './diagnose.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -41,6 +42,7 @@ async function start() {
     $('bucket').textContent = config.bucket ?? '?';
     $('region').textContent = config.region ?? '?';
     dialectChanged(config);
+    setupDiagnose({ config, sign });
     ready = true;
     document.body.dataset.ready = 'true';
     setStatus('Ready: choose a file.');

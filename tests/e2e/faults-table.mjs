@@ -37,15 +37,20 @@ export function renderTable(rows) {
   return lines.join('\n');
 }
 
-export function writeTable(root, rows) {
+/**
+ * Writes the table to test-results/<file> (default faults.md, the Chromium scenarios) and returns
+ * it; `browser` names the browser in the header.
+ */
+export function writeTable(root, rows, { file = 'faults.md', browser = 'Chromium', source = 'tests/e2e/faults.test.mjs' } = {}) {
   const table = renderTable(rows);
   const dir = join(root, 'test-results');
   mkdirSync(dir, { recursive: true });
   const text =
-    `# Fault-injection scenarios (tests/e2e/faults.test.mjs)\n\n` +
-    `Chromium → tests/fault-proxy.mjs → local bucket; retry { baseDelayMs: 50, maxDelayMs: 500 }; ` +
+    `# Fault-injection scenarios (${source})\n\n` +
+    `${browser} → tests/fault-proxy.mjs → local bucket; retry { baseDelayMs: 50, maxDelayMs: 500 }; ` +
     `5 MiB parts. Attempts are the requests the proxy received; bytes re-sent are the part body ` +
-    `bytes received on attempts after the first.\n\n${table}\n`;
-  writeFileSync(join(dir, 'faults.md'), text);
+    `bytes received on attempts after the first (after a reload: the parts that reached the proxy ` +
+    `before it and were sent again).\n\n${table}\n`;
+  writeFileSync(join(dir, file), text);
   return table;
 }

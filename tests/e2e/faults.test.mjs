@@ -1,14 +1,17 @@
 // Fault injection: multipart uploads from Chromium go through tests/fault-proxy.mjs to the local
 // bucket, and the proxy breaks chosen requests — a connection reset half-way through a part or
-// the Complete, 503 throttling (S3, OSS and OBS shapes), 403, a stalled response, an abort. Each
+// the Complete, 503 throttling (S3, OSS and OBS shapes), 403, a stalled response, an abort, a page
+// clock 20 minutes fast, a presigned URL that expires on the way, the network going offline, a
+// page reload mid-upload (then a resume). Each
 // scenario ends with the object read back byte for byte from the bucket's folder and `verified`
 // ['parts', 'etag'], or with the typed error it must give; every test is bounded (60 s, and the
 // page gives up after 45 s), and retries wait little (baseDelayMs 50, maxDelayMs 500).
 // A summary table is printed at the end and written to test-results/faults.md.
 
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash, randomFillSync } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { startFaultProxy } from '../fault-proxy.mjs';
@@ -65,6 +68,7 @@ let proxy;
 let browser;
 let context;
 let page;
+let tmp;
 const rows = [];
 
 before(async () => {
@@ -72,6 +76,7 @@ before(async () => {
   server = await startServer();
   proxy = await startFaultProxy({ target: server.endpoint });
   browser = await launch();
+  tmp = mkdtempSync(join(tmpdir(), 'bucket-upload-faults-'));
 });
 
 afterEach(async () => {
@@ -89,13 +94,39 @@ after(async () => {
   await browser?.close();
   await proxy?.close();
   await server?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function openPage() {
+/**
+ * A fresh context and page through the proxy. `clockOffsetMs` shifts the page's Date (an init
+ * script, so it holds from the first line of the page and after a reload).
+ */
+async function openPage({ clockOffsetMs = 0 } = {}) {
   context = await browser.newContext();
   page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await page.goto(server.page);
+  if (clockOffsetMs) {
+    await page.addInitScript((off) => {
+      const Real = Date;
+      class Shifted extends Real {
+        constructor(...a) {
+          if (a.length === 0) super(Real.now() + off);
+          else super(...a);
+        }
+        static now() {
+          return Real.now() + off;
+        }
+      }
+      window.Date = Shifted;
+    }, clockOffsetMs);
+  }
+  await loadPage();
+}
+
+/** (Re)loads the page's module, its `sign` through the proxy and a file input (#fault-file). */
+async function loadPage({ reload = false } = {}) {
+  if (reload) await page.reload();
+  else await page.goto(server.page);
   await page.evaluate(
     async ({ bucketOrigin, proxyOrigin }) => {
       window.bu = await import('/pkg/bucket_upload.js');
@@ -116,6 +147,8 @@ async function openPage() {
         if (origin !== bucketOrigin) throw new Error(`signed for ${origin}, not the bucket ${bucketOrigin}`);
         return { ...body, url: proxyOrigin + body.url.slice(origin.length) };
       };
+      const input = Object.assign(document.createElement('input'), { type: 'file', id: 'fault-file' });
+      document.body.append(input);
     },
     { bucketOrigin: new URL(server.endpoint).origin, proxyOrigin: proxy.origin },
   );
@@ -123,22 +156,32 @@ async function openPage() {
 
 /**
  * Uploads PRNG bytes from the page through the proxy. Resolves to `{ result | error, uploadId,
- * ms, endedAt, hung }`; `abortAfterParts` aborts once that many parts are done.
+ * ms, endedAt, hung }`; `abortAfterParts` aborts once that many parts are done. `credentials`
+ * signs in the page (for the proxy's origin: the proxy then keeps the browser's Host) instead
+ * of the backend's `sign`; `fromInput` uploads the file chosen in #fault-file instead of PRNG
+ * bytes; `open: false` uses the page already open. The page's `window.partsDone` follows
+ * progress, so the test can act mid-upload.
  */
-async function upload({ size, seed, key, options = {}, abortAfterParts }) {
-  await openPage();
+async function upload({ size, seed, key, options = {}, abortAfterParts, credentials, fromInput = false, open = true, clockOffsetMs }) {
+  if (open) await openPage({ clockOffsetMs });
+  if (credentials) proxy.keepHost(true);
   return page.evaluate(
-    async ({ size, seed, key, options, gen, endpoint, bucket, bound, abortAfterParts }) => {
-      const file = new File([(0, eval)(gen)(size, seed)], 'f.bin', { type: 'application/octet-stream' });
+    async ({ size, seed, key, options, gen, endpoint, bucket, bound, abortAfterParts, credentials, fromInput }) => {
+      const file = fromInput
+        ? document.getElementById('fault-file').files[0]
+        : new File([(0, eval)(gen)(size, seed)], 'f.bin', { type: 'application/octet-stream' });
       const started = Date.now();
       let u;
       let aborting;
+      window.partsDone = 0;
       u = window.bu.uploadFile(file, {
-        endpoint, bucket, pathStyle: true, key, sign: window.sign, ...options,
+        endpoint, bucket, pathStyle: true, key, ...(credentials ? { credentials } : { sign: window.sign }), ...options,
         onProgress: (p) => {
+          window.partsDone = p.partsDone;
           if (abortAfterParts !== undefined && p.partsDone >= abortAfterParts && !aborting) aborting = u.abort();
         },
       });
+      window.upload = u;
       let timer;
       const hung = new Promise((resolve) => (timer = setTimeout(() => resolve('hung'), bound)));
       const settled = u.done.then(
@@ -158,7 +201,7 @@ async function upload({ size, seed, key, options = {}, abortAfterParts }) {
       return { ...out, uploadId: u.uploadId, ms: endedAt - started, endedAt };
     },
     {
-      size, seed, key, options, abortAfterParts, gen: GEN, endpoint: proxy.url, bucket: server.bucket, bound: PAGE_BOUND,
+      size, seed, key, options, abortAfterParts, credentials, fromInput, gen: GEN, endpoint: proxy.url, bucket: server.bucket, bound: PAGE_BOUND,
     },
   );
 }
@@ -373,3 +416,159 @@ scenario(
     assert.equal(first.end, 'client gave up during the stall');
   },
 );
+
+/** Sleeps in Node. */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The local bucket's demo keys, for the scenarios about signing in the page. */
+const demoCredentials = () => ({ accessKeyId: server.accessKey, secretAccessKey: server.secretKey });
+
+/** The proxy's log entries for `kind` (and part). */
+const entries = (kind, partNumber) => proxy.log.filter((e) => e.kind === kind && (partNumber === undefined || e.partNumber === partNumber));
+
+/** Attempts of every part, at most `max` each. */
+function assertPartAttemptsAtMost(max, parts) {
+  const byPart = proxy.attemptsByKind().parts;
+  for (let n = 1; n <= parts; n++) {
+    assert.ok((byPart[n] ?? 0) >= 1, `part ${n} never reached the proxy`);
+    assert.ok(byPart[n] <= max, `part ${n}: ${byPart[n]} attempts (at most ${max})`);
+  }
+}
+
+scenario(10, "the page's clock 20 minutes fast, signing in the page: RequestTimeTooSkewed on Create, corrected", {}, async (t, record) => {
+  const file = { size: SIZE, seed: 21, key: 'uploads/faults/skew.bin' };
+  const r = await upload({ ...file, clockOffsetMs: 20 * 60 * 1000, credentials: demoCredentials(), options: { retry: RETRY } });
+  record(r);
+  assertStored(r, file);
+  assert.equal(proxy.attempts('create'), 2, 'Create: refused once, re-signed once');
+  const [refused, accepted] = entries('create');
+  assert.deepEqual([refused.status, refused.code], [403, 'RequestTimeTooSkewed'], JSON.stringify(refused));
+  assert.equal(accepted.status, 200);
+  // The offset learned on Create signs everything after it: no other request was refused.
+  for (let n = 1; n <= 3; n++) assert.equal(proxy.attempts('part', n), 1, `part ${n} was refused (skew not kept)`);
+  assert.equal(proxy.attempts('complete'), 1);
+});
+
+scenario(11, 'a presigned part URL (expiresIn 1 s) held 2.5 s by the proxy: AccessDenied "Request has expired", re-signed', {}, async (t, record) => {
+  const file = { size: SIZE, seed: 22, key: 'uploads/faults/expired.bin' };
+  proxy.rule({ kind: 'part', partNumber: 2, action: 'delay', delayMs: 2500, times: 1 });
+  const r = await upload({ ...file, credentials: demoCredentials(), options: { retry: RETRY, expiresIn: 1 } });
+  record(r);
+  assertStored(r, file);
+  const [late, fresh] = entries('part', 2);
+  assert.deepEqual([late.status, late.code, late.message], [403, 'AccessDenied', 'Request has expired'], JSON.stringify(late));
+  assert.equal(fresh?.status, 200, 'part 2 was not re-signed and sent again');
+  assert.equal(proxy.attempts('part', 2), 2);
+  // Parts 1 and 3 have 1 s too; one may age past it on a slow machine and be re-signed as well.
+  for (const n of [1, 3]) {
+    const sent = entries('part', n);
+    assert.ok(sent.length <= 2 && sent.slice(0, -1).every((e) => e.code === 'AccessDenied'), `part ${n}: ${JSON.stringify(sent)}`);
+  }
+  assert.equal(proxy.attempts('complete'), 1);
+});
+
+/** Page side: counts the XHRs that failed at the network level, and whether the page was online. */
+function watchXhrErrors() {
+  const w = (window.xhrWatch = { errors: 0, errorsOffline: 0, events: [] });
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (...args) {
+    this.addEventListener('error', () => {
+      w.errors++;
+      if (!navigator.onLine) w.errorsOffline++;
+    });
+    return open.apply(this, args);
+  };
+  for (const name of ['online', 'offline']) window.addEventListener(name, () => w.events.push(name));
+}
+
+scenario(
+  12,
+  'offline for 3 s after part 1 (setOffline, parts 2 and 3 cut), then a 503 on part 2: retry.attempts 2 is enough',
+  {},
+  async (t, record) => {
+    const file = { size: 6 * PART + 5, seed: 23, key: 'uploads/faults/offline.bin' };
+    // Parts 2 and 3 are held by the proxy, so they are in flight when the network goes; their
+    // connections are then cut (a real network loss kills them; Chromium's offline emulation alone
+    // lets requests in flight finish). Part 2's first attempt back online is a 503: with
+    // attempts: 2 the upload completes only if the failure while offline was not counted.
+    proxy.rule({ kind: 'part', partNumber: 2, action: 'delay', delayMs: 5000, times: 1 });
+    proxy.rule({ kind: 'part', partNumber: 2, action: 'status', status: 503, times: 2 });
+    proxy.rule({ kind: 'part', partNumber: 3, action: 'delay', delayMs: 5000, times: 1 });
+    await openPage();
+    await page.evaluate(watchXhrErrors);
+    const running = upload({ ...file, open: false, options: { retry: { ...RETRY, attempts: 2 }, concurrency: 2 } });
+    await page.waitForFunction(() => window.partsDone >= 1, null, { timeout: 20_000 });
+    for (let i = 0; i < 100 && !(entries('part', 2).length && entries('part', 3).length); i++) await sleep(20);
+    await context.setOffline(true);
+    const offAt = Date.now();
+    proxy.dropConnections();
+    await sleep(3000);
+    const onAt = Date.now();
+    await context.setOffline(false);
+    const r = await running;
+    record(r);
+    assertStored(r, file);
+    const watch = await page.evaluate(() => window.xhrWatch);
+    assert.deepEqual(watch.events, ['offline', 'online']);
+    assert.ok(watch.errorsOffline >= 2, `parts 2 and 3 did not fail while offline: ${JSON.stringify(watch)}`);
+    assert.deepEqual(entries('part', 2).map((e) => e.end), ['dropped', 'injected', 'passed']);
+    assert.deepEqual(entries('part', 3).map((e) => e.end), ['dropped', 'passed']);
+    // Attempts the retry budget counts: those not cut while offline — at most 2 for every part.
+    for (let n = 1; n <= 7; n++) {
+      const counted = entries('part', n).filter((e) => e.end !== 'dropped').length;
+      assert.ok(counted >= 1 && counted <= 2, `part ${n}: ${counted} counted attempts`);
+    }
+    // Nothing reached the proxy while the page was offline (100 ms of slack at each end).
+    const during = proxy.log.filter((e) => e.kind !== 'preflight' && e.t > offAt + 100 && e.t < onAt - 100);
+    assert.deepEqual(during.map((e) => `${e.kind} ${e.partNumber ?? ''}`), [], 'requests arrived while offline');
+    assert.ok(r.ms >= 3000, `completed in ${r.ms} ms: it did not wait for the network`);
+    t.diagnostic(`offline: ${watch.errorsOffline} XHR failures while offline; arrivals per part ${JSON.stringify(proxy.attemptsByKind().parts)}`);
+  },
+);
+
+scenario(13, 'a page reload with parts 4 and 5 in flight, then uploadFile again with the same file: resumed', {}, async (t, record) => {
+  const key = 'uploads/faults/reload.bin';
+  const path = join(tmp, 'reload.bin');
+  writeFileSync(path, randomFillSync(Buffer.alloc(8 * PART + 11))); // 9 parts
+  const CONCURRENCY = 2;
+  // Parts 4 and 5 are held (10 s) on their first attempt: in flight when the page reloads.
+  proxy.rule({ kind: 'part', partNumber: 4, action: 'delay', delayMs: 10_000, times: 1 });
+  proxy.rule({ kind: 'part', partNumber: 5, action: 'delay', delayMs: 10_000, times: 1 });
+  const options = { retry: RETRY, concurrency: CONCURRENCY, partSize: PART };
+  await openPage();
+  await page.setInputFiles('#fault-file', path);
+  const interrupted = upload({ key, fromInput: true, open: false, options }).then(
+    (r) => ({ settled: r }),
+    (e) => ({ interrupted: e.message }),
+  );
+  await page.waitForFunction(() => window.partsDone >= 3, null, { timeout: 20_000 });
+  for (let i = 0; i < 100 && !(entries('part', 4).length && entries('part', 5).length); i++) await sleep(50);
+  assert.ok(entries('part', 4).length && entries('part', 5).length, 'parts 4 and 5 never reached the proxy');
+  const beforeReload = proxy.log.length;
+  const seenBefore = new Set(entries('part').map((e) => e.partNumber));
+  await loadPage({ reload: true });
+  const first = await interrupted;
+  assert.ok(first.interrupted, `the first upload was not interrupted by the reload: ${JSON.stringify(first)}`);
+  const listed = await page.evaluate(() => window.bu.listUploads());
+  assert.equal(listed.length, 1, JSON.stringify(listed));
+  await page.setInputFiles('#fault-file', path);
+  const r = await upload({ key, fromInput: true, open: false, options });
+  record(r);
+  assert.ok(!r.hung, 'the upload hung');
+  assert.equal(r.error, undefined, JSON.stringify(r.error));
+  assert.equal(r.result.resumed, true, JSON.stringify(r.result));
+  assert.ok(r.result.partsReused >= 3, `reused ${r.result.partsReused}`);
+  const bytes = readFileSync(path);
+  assert.ok(bytes.equals(readFileSync(join(server.dataDir, server.bucket, key))), 'stored bytes differ from the file');
+  assert.equal(r.result.etag, multipartEtag(bytes, PART));
+  assert.deepEqual(r.result.verified, ['parts', 'etag']);
+  // Bytes of parts that had reached the proxy before the reload and were sent again after it.
+  const afterReload = proxy.log.slice(beforeReload).filter((e) => e.kind === 'part');
+  const again = afterReload.filter((e) => seenBefore.has(e.partNumber));
+  const againBytes = again.reduce((n, e) => n + e.bytesIn, 0);
+  assert.ok(againBytes <= CONCURRENCY * PART, `sent again after the reload: ${againBytes} B (parts ${again.map((e) => e.partNumber)})`);
+  assert.equal(afterReload.length, 9 - r.result.partsReused, 'parts sent after the reload');
+  assert.ok(proxy.attempts('listParts') >= 1, 'the resume did not reconcile with ListParts');
+  assert.deepEqual(await page.evaluate(() => window.bu.listUploads()), [], 'the checkpoint outlived the upload');
+  t.diagnostic(`reload: ${r.result.partsReused} parts reused; sent again after the reload: parts ${again.map((e) => e.partNumber).join(', ')} (${againBytes} B)`);
+});
