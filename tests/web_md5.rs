@@ -57,7 +57,7 @@ async fn module_md5(data: &[u8], chunk_size: Option<u32>) -> (String, String) {
     if let Some(c) = chunk_size {
         Reflect::set(&options, &"chunkSize".into(), &JsValue::from(c)).unwrap();
     }
-    let r = bucket_upload_md5(blob_of(data), Some(options.into()))
+    let r = bucket_upload_md5(blob_of(data).into(), Some(options.into()))
         .await
         .unwrap();
     let get = |k: &str| Reflect::get(&r, &k.into()).unwrap().as_string().unwrap();
@@ -120,7 +120,7 @@ async fn every_digest_in_one_pass() {
             &"crc64ecma".into(),
         );
         Reflect::set(&options, &"algorithms".into(), &names).unwrap();
-        let r = digests(blob_of(&data), Some(options.into())).await.unwrap();
+        let r = digests(blob_of(&data).into(), Some(options.into())).await.unwrap();
         let get = |path: &[&str]| {
             path.iter()
                 .fold(r.clone(), |v, k| Reflect::get(&v, &(*k).into()).unwrap())
@@ -161,7 +161,7 @@ async fn a_256_mib_blob_hashed_twice_gives_the_same_digest() {
     for run in 0..2 {
         let options = Object::new();
         Reflect::set(&options, &"worker".into(), &JsValue::FALSE).unwrap();
-        let r = bucket_upload_md5(blob.clone(), Some(options.into())).await;
+        let r = bucket_upload_md5(blob.clone().into(), Some(options.into())).await;
         let r = r.unwrap_or_else(|e| {
             panic!(
                 "run {run}: {:?} {:?}",
