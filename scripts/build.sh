@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: release wasm, JS glue and .d.ts by wasm-pack (using the
-# pinned wasm-bindgen on PATH, never a download), then wasm-opt from the npm binaryen package
-# (Debian's binaryen 108 breaks the externref table; see ../shared/TOOLCHAIN.md).
+# Builds the npm package into pkg/: the release wasm by cargo, JS glue and .d.ts by the pinned
+# wasm-bindgen on PATH (no wasm-pack: it adds nothing the build needs and costs a 3-minute
+# install), then wasm-opt from the npm binaryen package (Debian's binaryen 108 breaks the
+# externref table; see ../shared/TOOLCHAIN.md). When the module did not change since the last
+# build, the bindgen and wasm-opt steps are skipped (a warm `npm start` takes seconds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-wasm-pack --quiet build --target web --mode no-install --release --out-dir pkg --out-name bucket_upload >/dev/null
-# Rust 1.95 emits these features; wasm-opt must be told it may keep them.
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-multivalue --enable-mutable-globals \
-  pkg/bucket_upload_bg.wasm -o pkg/bucket_upload_bg.wasm.tmp
-# Renamed into place, so a server reading pkg/ mid-build never sees a half-written module.
-mv pkg/bucket_upload_bg.wasm.tmp pkg/bucket_upload_bg.wasm
+cargo build --quiet --release --target wasm32-unknown-unknown --lib
+module=target/wasm32-unknown-unknown/release/bucket_upload.wasm
+stamp=pkg/.built-from
+if [ -f pkg/bucket_upload_bg.wasm ] && [ -f "$stamp" ] && [ "$stamp" -nt "$module" ] && [ "$stamp" -nt scripts/build.sh ]; then
+  echo "build: the module is unchanged; pkg/ kept"
+else
+  rm -rf pkg/snippets
+  wasm-bindgen --target web --out-dir pkg --out-name bucket_upload "$module"
+  # Rust 1.95 emits these features; wasm-opt must be told it may keep them.
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-multivalue --enable-mutable-globals \
+    pkg/bucket_upload_bg.wasm -o pkg/bucket_upload_bg.wasm.tmp
+  # Renamed into place, so a server reading pkg/ mid-build never sees a half-written module.
+  mv pkg/bucket_upload_bg.wasm.tmp pkg/bucket_upload_bg.wasm
+  touch "$stamp"
+fi
+cp README.md pkg/README.md
 # The hashing worker imports ./bucket_upload.js; it ships beside it.
 cp js/bucket_upload_worker.js pkg/
 # pkg/package.json as bundlers, TypeScript and npm see it, written whole (not patched from

@@ -28,10 +28,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
     || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force  # a locked dep can vanish from the mirror
 fi
 
-if ! command -v wasm-pack >/dev/null; then
-  log "building wasm-pack (about 2 min)"
-  cargo install wasm-pack --locked || cargo install wasm-pack
-fi
 
 apt_missing=()
 case " $want_browsers " in *" chromium "*)
