@@ -8,6 +8,7 @@ pub mod core;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use crate::core::checksum::ChecksumAlgorithm;
 pub use crate::core::credentials::Credentials;
 pub use crate::core::digest::{DigestSet, Digests, MultiDigest};
 pub use crate::core::error::{Error, ErrorKind};

@@ -157,7 +157,7 @@ export type PutObjectErrorCode =
   | 'MissingContentLength' | 'InvalidEncryptionAlgorithmError' | 'AccessDenied' | 'NoSuchBucket'
   | 'InvalidObjectName' | 'InvalidArgument' | 'RequestTimeout' | 'KmsServiceNotEnabled'
   | 'FileAlreadyExists' | 'FileImmutable';
-export type DigestAlgorithm = 'md5' | 'crc64ecma' | 'crc32c' | 'sha256';
+export type DigestAlgorithm = 'md5' | 'crc64ecma' | 'crc32' | 'crc32c' | 'crc64nvme' | 'sha256';
 export interface DigestOptions extends ReadOptions { algorithms?: DigestAlgorithm[] }
 export interface DigestsResult {
   md5?: Md5Result;
@@ -165,6 +165,10 @@ export interface DigestsResult {
   crc64ecma?: string;
   /** Base64 of the big-endian CRC, as S3's x-amz-checksum-crc32c. */
   crc32c?: string;
+  /** Base64 of the big-endian CRC-32, as S3's x-amz-checksum-crc32. */
+  crc32?: string;
+  /** Base64 of the big-endian CRC-64/NVME, as S3's x-amz-checksum-crc64nvme. */
+  crc64nvme?: string;
   sha256?: { base64: string; hex: string };
 }
 export type MultipartOperation = 'create' | 'uploadPart' | 'complete' | 'listParts' | 'abort';
