@@ -14,8 +14,8 @@ pub use crate::core::digest::{DigestSet, Digests, MultiDigest};
 pub use crate::core::error::{Error, ErrorKind};
 pub use crate::core::md5::{ContentMd5, Md5Digest};
 pub use crate::core::object_options::{
-    Callback, ContentMd5Value, CustomerKey, ObjectOptions, OssCallback, SuccessActionStatus,
-    Tagging,
+    Callback, ChecksumValue, ContentMd5Value, CustomerKey, ObjectOptions, OssCallback,
+    SuccessActionStatus, Tagging,
 };
 pub use crate::core::options::{
     Dialect, Fields, PostFormOptions, PutOptions, SigVersion, SignPolicyOptions,
