@@ -8,13 +8,14 @@ pub mod core;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use crate::core::checksum::ChecksumAlgorithm;
 pub use crate::core::credentials::Credentials;
 pub use crate::core::digest::{DigestSet, Digests, MultiDigest};
 pub use crate::core::error::{Error, ErrorKind};
 pub use crate::core::md5::{ContentMd5, Md5Digest};
 pub use crate::core::object_options::{
-    Callback, ContentMd5Value, CustomerKey, ObjectOptions, OssCallback, SuccessActionStatus,
-    Tagging,
+    Callback, ChecksumValue, ContentMd5Value, CustomerKey, ObjectOptions, OssCallback,
+    SuccessActionStatus, Tagging,
 };
 pub use crate::core::options::{
     Dialect, Fields, PostFormOptions, PutOptions, SigVersion, SignPolicyOptions,

@@ -4,7 +4,7 @@
 use bucket_upload::{DigestSet, MultiDigest};
 
 fn all() -> DigestSet {
-    DigestSet::from_names(["md5", "crc64ecma", "crc32c", "sha256"]).unwrap()
+    DigestSet::from_names(["md5", "crc64ecma", "crc32", "crc32c", "crc64nvme", "sha256"]).unwrap()
 }
 
 fn chunked(data: &[u8], size: usize) -> bucket_upload::Digests {
@@ -25,6 +25,12 @@ fn published_check_values() {
     // OSS prints the CRC-64 as an unsigned decimal; S3 the CRC-32C as base64 of big-endian bytes.
     assert_eq!(d.crc64ecma_decimal().unwrap(), "11051210869376104954");
     assert_eq!(d.crc32c_base64().unwrap(), "4waSgw==");
+    // CRC-32/ISO-HDLC (S3's CRC32) check=0xcbf43926, CRC-64/NVME check=0xae8b14860a799888.
+    assert_eq!(d.crc32, Some(0xcbf4_3926));
+    assert_eq!(d.crc64nvme, Some(0xae8b_1486_0a79_9888));
+    // S3 spells both as base64 of the big-endian bytes, like CRC-32C.
+    assert_eq!(d.crc32_base64().unwrap(), "y/Q5Jg==");
+    assert_eq!(d.crc64nvme_base64().unwrap(), "rosUhgp5mIg=");
     let abc = chunked(b"abc", 1);
     assert_eq!(
         abc.sha256_hex().unwrap(),
@@ -42,6 +48,8 @@ fn empty_input() {
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
     );
     assert_eq!((d.crc64ecma, d.crc32c), (Some(0), Some(0)));
+    assert_eq!((d.crc32, d.crc64nvme), (Some(0), Some(0)));
+    assert_eq!(d.crc32_base64().unwrap(), "AAAAAA==");
 }
 
 #[test]
@@ -61,6 +69,7 @@ fn only_what_was_asked() {
     h.update(b"123456789");
     let d = h.finalize();
     assert!(d.md5.is_none() && d.sha256.is_none() && d.crc32c.is_none());
+    assert!(d.crc32.is_none() && d.crc64nvme.is_none());
     let e = DigestSet::from_names(["md4"]).unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.field.as_deref()),

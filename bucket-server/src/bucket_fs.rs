@@ -1,6 +1,7 @@
 //! The S3 implementation the bucket serves: s3s-fs, behind a wrapper that refuses object keys
-//! s3s-fs would resolve outside the bucket (object_key.rs), and that answers multipart requests
-//! as S3 does where s3s-fs does not (multipart.rs).
+//! s3s-fs would resolve outside the bucket (object_key.rs), verifies a PutObject's
+//! `x-amz-checksum-*` before anything is stored (part_checksum.rs), and answers multipart
+//! requests as S3 does where s3s-fs does not (multipart.rs).
 //!
 //! The wrapper implements `s3s::S3` and forwards every operation s3s-fs 0.14.1 implements, plus
 //! ListMultipartUploads; any other operation answers s3s's `NotImplemented`, as before. A POST
@@ -14,6 +15,7 @@ use s3s_fs::FileSystem;
 use std::path::Path;
 
 use crate::object_key::check;
+use crate::part_checksum;
 use crate::uploads::Uploads;
 
 /// s3s-fs with every object key checked before it is used as a path.
@@ -85,12 +87,21 @@ impl S3 for BucketFs {
     }
 
     // Object operations: the key is checked first.
+    // A claimed x-amz-checksum-* is verified while the body streams (part_checksum.rs): s3s-fs
+    // checks it only after renaming the new file over the old one.
     async fn put_object(
         &self,
-        req: S3Request<PutObjectInput>,
+        mut req: S3Request<PutObjectInput>,
     ) -> S3Result<S3Response<PutObjectOutput>> {
         check(&req.input.key)?;
-        self.fs.put_object(req).await
+        let Some((claim, mismatch)) = part_checksum::guard_put(&mut req.input)? else {
+            return self.fs.put_object(req).await;
+        };
+        let result = self.fs.put_object(req).await;
+        if part_checksum::tripped(&mismatch) {
+            return Err(claim.bad_digest());
+        }
+        result
     }
 
     async fn get_object(

@@ -1,9 +1,12 @@
-//! Checks an UploadPart's `x-amz-checksum-*` header against its body, as S3 does.
+//! Checks an upload's `x-amz-checksum-*` header (or POST form field) against its body while the
+//! body streams, as S3 does: UploadPart and PutObject (which POST Object becomes in s3s).
 //!
-//! s3s-fs 0.14.1 ignores these headers on UploadPart (it checks them only on PutObject, and only
-//! after storing). Here the body is hashed as s3s-fs reads it and, on a mismatch, the stream ends
-//! in an error instead of EOF, so s3s-fs drops its temp file and the part is not stored (a part
-//! already stored under that number stays); the wrapper then answers 400 `BadDigest`.
+//! s3s-fs 0.14.1 ignores these headers on UploadPart, and on PutObject compares them only after
+//! it renamed its temp file into place, so a `BadDigest` PutObject still replaced the object that
+//! was there. Here the body is hashed as s3s-fs reads it and, on a mismatch, the stream ends in an
+//! error instead of EOF, so s3s-fs drops its temp file and nothing is stored or replaced (a part
+//! or object already stored under that name stays); the wrapper then answers 400 `BadDigest`.
+//! Spec: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html>.
 
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,7 +17,7 @@ use base64::Engine;
 use bytes::Bytes;
 use futures_core::Stream;
 use s3s::checksum::ChecksumHasher;
-use s3s::dto::{StreamingBlob, UploadPartInput, UploadPartOutput};
+use s3s::dto::{PutObjectInput, StreamingBlob, UploadPartInput, UploadPartOutput};
 use s3s::stream::{ByteStream, RemainingLength};
 use s3s::{S3Error, S3ErrorCode, StdError};
 
@@ -34,45 +37,52 @@ struct Checked {
     mismatch: Arc<AtomicBool>,
 }
 
-/// Takes the claimed checksum off `input` (if any), checks its form and wraps the body so the
-/// claim is verified. Returns the claim and the flag set on a mismatch.
+/// Checks an UploadPart's claimed checksum (if any) and wraps its body so the claim is verified.
+/// Returns the claim and the flag set on a mismatch.
 pub fn guard(input: &mut UploadPartInput) -> Result<Option<(Claimed, Arc<AtomicBool>)>, S3Error> {
+    let values = [
+        input.checksum_crc32.clone(),
+        input.checksum_crc32c.clone(),
+        input.checksum_crc64nvme.clone(),
+        input.checksum_sha1.clone(),
+        input.checksum_sha256.clone(),
+    ];
+    guard_body(values, &mut input.body)
+}
+
+/// The same for a PutObject (or POST Object). The claim stays on `input`, so s3s-fs, which
+/// checks it again after storing, finds it matching and records it.
+pub fn guard_put(
+    input: &mut PutObjectInput,
+) -> Result<Option<(Claimed, Arc<AtomicBool>)>, S3Error> {
+    let values = [
+        input.checksum_crc32.clone(),
+        input.checksum_crc32c.clone(),
+        input.checksum_crc64nvme.clone(),
+        input.checksum_sha1.clone(),
+        input.checksum_sha256.clone(),
+    ];
+    guard_body(values, &mut input.body)
+}
+
+/// `values`: the claimed crc32, crc32c, crc64nvme, sha1 and sha256, in that order.
+fn guard_body(
+    values: [Option<String>; 5],
+    body: &mut Option<StreamingBlob>,
+) -> Result<Option<(Claimed, Arc<AtomicBool>)>, S3Error> {
+    const ALGORITHMS: [(&str, &str, usize); 5] = [
+        ("x-amz-checksum-crc32", "CRC32", 4),
+        ("x-amz-checksum-crc32c", "CRC32C", 4),
+        ("x-amz-checksum-crc64nvme", "CRC64NVME", 8),
+        ("x-amz-checksum-sha1", "SHA1", 20),
+        ("x-amz-checksum-sha256", "SHA256", 32),
+    ];
     // (header, S3's algorithm name, digest length in bytes, value)
-    let claims: Vec<(&'static str, &'static str, usize, String)> = [
-        (
-            "x-amz-checksum-crc32",
-            "CRC32",
-            4,
-            input.checksum_crc32.clone(),
-        ),
-        (
-            "x-amz-checksum-crc32c",
-            "CRC32C",
-            4,
-            input.checksum_crc32c.clone(),
-        ),
-        (
-            "x-amz-checksum-crc64nvme",
-            "CRC64NVME",
-            8,
-            input.checksum_crc64nvme.clone(),
-        ),
-        (
-            "x-amz-checksum-sha1",
-            "SHA1",
-            20,
-            input.checksum_sha1.clone(),
-        ),
-        (
-            "x-amz-checksum-sha256",
-            "SHA256",
-            32,
-            input.checksum_sha256.clone(),
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(h, a, n, v)| v.map(|v| (h, a, n, v)))
-    .collect();
+    let claims: Vec<(&'static str, &'static str, usize, String)> = ALGORITHMS
+        .into_iter()
+        .zip(values)
+        .filter_map(|((h, a, n), v)| v.map(|v| (h, a, n, v)))
+        .collect();
     let (header, algorithm, len, value) = match claims.len() {
         0 => return Ok(None),
         1 => claims.into_iter().next().expect("one claim"),
@@ -86,7 +96,7 @@ pub fn guard(input: &mut UploadPartInput) -> Result<Option<(Claimed, Arc<AtomicB
             "Value for {header} header is invalid."
         )));
     }
-    let Some(body) = input.body.take() else {
+    let Some(inner) = body.take() else {
         return Ok(None);
     };
     let mut hasher = ChecksumHasher::default();
@@ -98,8 +108,8 @@ pub fn guard(input: &mut UploadPartInput) -> Result<Option<(Claimed, Arc<AtomicB
         _ => hasher.sha256 = Some(Default::default()),
     }
     let mismatch = Arc::new(AtomicBool::new(false));
-    input.body = Some(StreamingBlob::new(Checked {
-        inner: body,
+    *body = Some(StreamingBlob::new(Checked {
+        inner,
         hasher: Some(hasher),
         algorithm,
         value: value.clone(),

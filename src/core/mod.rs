@@ -1,6 +1,7 @@
 //! The sans-IO core: builds policies, strings to sign, signatures, forms, signed requests and
 //! digests. No IO, no clock, no async, no web-sys; time and credentials are arguments.
 
+pub mod checksum;
 pub mod cms;
 pub mod credentials;
 pub mod digest;

@@ -159,6 +159,12 @@ fn digests_object(d: &Digests) -> JsValue {
     if let Some(c) = d.crc32c_base64() {
         set(&out, "crc32c", JsValue::from_str(&c));
     }
+    if let Some(c) = d.crc32_base64() {
+        set(&out, "crc32", JsValue::from_str(&c));
+    }
+    if let Some(c) = d.crc64nvme_base64() {
+        set(&out, "crc64nvme", JsValue::from_str(&c));
+    }
     if let (Some(b64), Some(hex)) = (d.sha256_base64(), d.sha256_hex()) {
         let o = js_sys::Object::new();
         set(&o, "base64", JsValue::from_str(&b64));
@@ -196,8 +202,9 @@ pub(crate) async fn digests_js(
     Ok(digests_object(&hash_blob(blob, wanted, &o).await?))
 }
 
-/// The digests named in `options.algorithms` (`md5` by default; also `crc64ecma`, `crc32c`,
-/// `sha256`) of a Blob or File, from one read of it.
+/// The digests named in `options.algorithms` (`md5` by default; also `crc64ecma`, `crc32`,
+/// `crc32c`, `crc64nvme`, `sha256`) of a Blob or File, from one read of it. S3's checksums come
+/// as the base64 its `x-amz-checksum-*` headers take.
 #[wasm_bindgen(js_name = digests, unchecked_return_type = "DigestsResult")]
 pub async fn digests(
     #[wasm_bindgen(unchecked_param_type = "Blob")] blob: JsValue,

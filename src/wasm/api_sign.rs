@@ -1,6 +1,8 @@
 //! The signing functions of the JavaScript API: thin wrappers that parse options, call the core
-//! and shape the result.
+//! and shape the result. The PUT and POST signers take S3's checksum from a `digests` option
+//! named by `checksumAlgorithm` (checksum_option.rs).
 
+use super::checksum_option::with_digest;
 use super::js_error::to_js;
 use super::js_options::{now, pairs_to_js, pairs_to_object, parse, set};
 use crate::core::options::{PostFormOptions, PutOptions, SignPolicyOptions};
@@ -14,6 +16,7 @@ pub fn sign_post_form(
     #[wasm_bindgen(unchecked_param_type = "SignPostFormOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = || {
+        let options = with_digest(&options)?;
         let mut o: PostFormOptions = parse(&options, "signPostForm options")?;
         o.now = Some(now(&options)?);
         post_form::sign_post_form(&o)
@@ -31,6 +34,7 @@ pub fn presign_put(
     #[wasm_bindgen(unchecked_param_type = "PutOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
     let run = || {
+        let options = with_digest(&options)?;
         let mut o: PutOptions = parse(&options, "presignPut options")?;
         o.now = Some(now(&options)?);
         presign::presign_put(&o)
@@ -46,6 +50,7 @@ pub fn presign_put_request(
     #[wasm_bindgen(unchecked_param_type = "PutOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = || {
+        let options = with_digest(&options)?;
         let mut o: PutOptions = parse(&options, "presignPutRequest options")?;
         o.now = Some(now(&options)?);
         let url = presign::presign_put(&o)?;
@@ -64,6 +69,7 @@ pub fn sign_put_headers(
     #[wasm_bindgen(unchecked_param_type = "PutOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = || {
+        let options = with_digest(&options)?;
         let mut o: PutOptions = parse(&options, "signPutHeaders options")?;
         o.now = Some(now(&options)?);
         put_headers::sign_put_headers(&o)

@@ -12,6 +12,7 @@ mod api_upload_file;
 mod blob_reader;
 mod byob_reader;
 mod checkpoint;
+mod checksum_option;
 mod clock;
 mod exchange;
 mod js_error;

@@ -86,7 +86,21 @@ export interface ObjectOptions {
   /** cms only (`x-cms-isEncrypt`). */
   isEncrypt?: boolean;
 }
-export interface SignPostFormOptions extends Target, ObjectOptions {
+/** s3 only: one additional checksum of a single upload, the base64 S3 takes (what `digests()`
+ *  gives) — sent as `x-amz-checksum-<alg>` (PUT, signed) or as that form field plus
+ *  `x-amz-checksum-algorithm` (POST, pinned in the policy). At most one. */
+export interface SingleUploadChecksum {
+  checksumCrc32?: string;
+  checksumCrc32c?: string;
+  checksumCrc64nvme?: string;
+  checksumSha256?: string | { base64: string };
+  /** Names the algorithm; with `digests` the value is taken from there. */
+  checksumAlgorithm?: ChecksumAlgorithm;
+  /** What `digests(file, { algorithms: ['crc32c'] })` resolved to (awaited), read with
+   *  `checksumAlgorithm`. */
+  digests?: DigestsResult;
+}
+export interface SignPostFormOptions extends Target, ObjectOptions, SingleUploadChecksum {
   conditions?: Condition[];
   fields?: Record<string, string | number>;
   /** POST only: where the browser is sent (with a 303) after the upload. */
@@ -94,7 +108,7 @@ export interface SignPostFormOptions extends Target, ObjectOptions {
   /** POST only. */
   successActionStatus?: 200 | 201 | 204 | '200' | '201' | '204';
 }
-export interface PutOptions extends Target, ObjectOptions {
+export interface PutOptions extends Target, ObjectOptions, SingleUploadChecksum {
   headers?: Record<string, string>;
   contentLength?: number;
 }
@@ -157,7 +171,7 @@ export type PutObjectErrorCode =
   | 'MissingContentLength' | 'InvalidEncryptionAlgorithmError' | 'AccessDenied' | 'NoSuchBucket'
   | 'InvalidObjectName' | 'InvalidArgument' | 'RequestTimeout' | 'KmsServiceNotEnabled'
   | 'FileAlreadyExists' | 'FileImmutable';
-export type DigestAlgorithm = 'md5' | 'crc64ecma' | 'crc32c' | 'sha256';
+export type DigestAlgorithm = 'md5' | 'crc64ecma' | 'crc32' | 'crc32c' | 'crc64nvme' | 'sha256';
 export interface DigestOptions extends ReadOptions { algorithms?: DigestAlgorithm[] }
 export interface DigestsResult {
   md5?: Md5Result;
@@ -165,6 +179,10 @@ export interface DigestsResult {
   crc64ecma?: string;
   /** Base64 of the big-endian CRC, as S3's x-amz-checksum-crc32c. */
   crc32c?: string;
+  /** Base64 of the big-endian CRC-32, as S3's x-amz-checksum-crc32. */
+  crc32?: string;
+  /** Base64 of the big-endian CRC-64/NVME, as S3's x-amz-checksum-crc64nvme. */
+  crc64nvme?: string;
   sha256?: { base64: string; hex: string };
 }
 export type MultipartOperation = 'create' | 'uploadPart' | 'complete' | 'listParts' | 'abort';

@@ -27,6 +27,9 @@ async function expected(bytes) {
     sha256: createHash('sha256').update(bytes).digest('hex'),
     crc32c: Buffer.from(await crc32(bytes, 0x82f63b78), 'hex').toString('base64'),
     crc64ecma: BigInt(`0x${await crc64(bytes)}`).toString(),
+    // S3's CRC32 (zlib's polynomial, hash-wasm's default) and CRC64NVME (its reflected polynomial).
+    crc32: Buffer.from(await crc32(bytes), 'hex').toString('base64'),
+    crc64nvme: Buffer.from(await crc64(bytes, '9a6c9329ac4bc9b5'), 'hex').toString('base64'),
   };
 }
 
@@ -67,9 +70,9 @@ function pageDigests(size, seed, options) {
     async ({ size, seed, options, gen }) => {
       const bytes = (0, eval)(gen)(size, seed);
       const started = window.workersStarted;
-      const r = await window.bu.digests(new Blob([bytes]), { algorithms: ['md5', 'sha256', 'crc32c', 'crc64ecma'], ...options });
+      const r = await window.bu.digests(new Blob([bytes]), { algorithms: ['md5', 'sha256', 'crc32c', 'crc64ecma', 'crc32', 'crc64nvme'], ...options });
       const where = window.workersStarted > started ? 'worker' : 'main';
-      return { md5: r.md5.hex, sha256: r.sha256.hex, crc32c: r.crc32c, crc64ecma: r.crc64ecma, where };
+      return { md5: r.md5.hex, sha256: r.sha256.hex, crc32c: r.crc32c, crc64ecma: r.crc64ecma, crc32: r.crc32, crc64nvme: r.crc64nvme, where };
     },
     { size, seed, options, gen: PAGE_BYTES },
   );

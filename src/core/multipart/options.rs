@@ -1,6 +1,7 @@
 //! The options of [`sign_multipart`](super::sign_multipart), shaped like the JavaScript
 //! `signMultipart` options so one `Deserialize` serves the browser module and a backend.
 
+pub use crate::core::checksum::ChecksumAlgorithm;
 use crate::core::credentials::Credentials;
 use crate::core::object_options::ObjectOptions;
 use crate::core::options::{Dialect, Fields, SigVersion};
@@ -32,67 +33,6 @@ impl Operation {
             Operation::Complete => "complete",
             Operation::ListParts => "listParts",
             Operation::Abort => "abort",
-        }
-    }
-}
-
-/// S3's additional checksum algorithms, as the AWS SDK spells them.
-/// Spec: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html>.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum ChecksumAlgorithm {
-    Crc32,
-    Crc32c,
-    Crc64nvme,
-    Sha256,
-}
-
-impl ChecksumAlgorithm {
-    /// `CRC32C`, the value of `x-amz-checksum-algorithm`.
-    pub fn name(self) -> &'static str {
-        match self {
-            ChecksumAlgorithm::Crc32 => "CRC32",
-            ChecksumAlgorithm::Crc32c => "CRC32C",
-            ChecksumAlgorithm::Crc64nvme => "CRC64NVME",
-            ChecksumAlgorithm::Sha256 => "SHA256",
-        }
-    }
-
-    /// `x-amz-checksum-crc32c`, the header carrying a part's value.
-    pub fn header(self) -> &'static str {
-        match self {
-            ChecksumAlgorithm::Crc32 => "x-amz-checksum-crc32",
-            ChecksumAlgorithm::Crc32c => "x-amz-checksum-crc32c",
-            ChecksumAlgorithm::Crc64nvme => "x-amz-checksum-crc64nvme",
-            ChecksumAlgorithm::Sha256 => "x-amz-checksum-sha256",
-        }
-    }
-
-    /// `ChecksumCRC32C`, the element of a part in the Complete body.
-    pub fn element(self) -> &'static str {
-        match self {
-            ChecksumAlgorithm::Crc32 => "ChecksumCRC32",
-            ChecksumAlgorithm::Crc32c => "ChecksumCRC32C",
-            ChecksumAlgorithm::Crc64nvme => "ChecksumCRC64NVME",
-            ChecksumAlgorithm::Sha256 => "ChecksumSHA256",
-        }
-    }
-
-    /// The checksum type S3 gives the whole object: CRC-64/NVME exists only as a full-object
-    /// checksum; the others default to a checksum of the part checksums.
-    pub fn checksum_type(self) -> &'static str {
-        match self {
-            ChecksumAlgorithm::Crc64nvme => "FULL_OBJECT",
-            _ => "COMPOSITE",
-        }
-    }
-
-    /// The byte length of a value (base64-decoded).
-    pub fn value_len(self) -> usize {
-        match self {
-            ChecksumAlgorithm::Crc32 | ChecksumAlgorithm::Crc32c => 4,
-            ChecksumAlgorithm::Crc64nvme => 8,
-            ChecksumAlgorithm::Sha256 => 32,
         }
     }
 }

@@ -48,6 +48,14 @@ impl Unsigned {
                 if o.object.content_md5.is_some() {
                     return Err(not_here("contentMd5", o.operation));
                 }
+                // A multipart upload declares checksumAlgorithm here; values go on each part.
+                if let Some(option) = o.object.checksum_option() {
+                    return Err(Error::invalid(
+                        "UnsupportedOption",
+                        option,
+                        format!("{option} is a single upload's checksum; a multipart upload declares checksumAlgorithm on create and sends each part's checksum"),
+                    ));
+                }
                 ("POST", vec![("uploads", None)], o.object.clone(), None)
             }
             Operation::UploadPart => {

@@ -1,5 +1,5 @@
 //! Every object option the seeds name — ACL, storage class, Cache-Control and friends,
-//! Content-MD5, server-side encryption (SSE, KMS key id, OSS SM4, SSE-C), tagging, user metadata,
+//! Content-MD5, S3's additional checksums (`checksumCrc32c` …), server-side encryption (SSE, KMS key id, OSS SM4, SSE-C), tagging, user metadata,
 //! website redirect, WORM object lock, OSS forbid-overwrite and callback, the CMS flags, and the
 //! POST-only success_action_* fields — typed, validated per [`Dialect`], and expanded into the
 //! headers of a PUT or the fields of a POST form before anything is signed.
@@ -19,6 +19,7 @@
 mod acl;
 mod callback;
 mod checks;
+mod checksums;
 mod encryption;
 mod flags;
 mod metadata;
@@ -33,11 +34,13 @@ mod worm;
 use checks::{check_value, given, one_of, unsupported, wrong_target};
 
 pub use callback::{Callback, OssCallback};
+pub use checksums::ChecksumValue;
 pub use post_fields::SuccessActionStatus;
 pub use sse_c::CustomerKey;
 pub use standard::ContentMd5Value;
 pub use tagging::Tagging;
 
+use crate::core::checksum::ChecksumAlgorithm;
 use crate::core::error::Error;
 use crate::core::options::{Dialect, Fields};
 use crate::core::time::UtcTime;
@@ -62,6 +65,17 @@ pub struct ObjectOptions {
     pub expires: Option<String>,
     /// Base64 (RFC 1864) or hex of the body's MD5, or the `{ base64, hex }` of `contentMd5()`.
     pub content_md5: Option<ContentMd5Value>,
+    /// S3 `x-amz-checksum-crc32`: base64 of the big-endian CRC-32 (`digests().crc32`).
+    pub checksum_crc32: Option<ChecksumValue>,
+    /// S3 `x-amz-checksum-crc32c` (`digests().crc32c`).
+    pub checksum_crc32c: Option<ChecksumValue>,
+    /// S3 `x-amz-checksum-crc64nvme` (`digests().crc64nvme`).
+    pub checksum_crc64nvme: Option<ChecksumValue>,
+    /// S3 `x-amz-checksum-sha256`: base64, or `digests().sha256` (`{ base64, hex }`).
+    pub checksum_sha256: Option<ChecksumValue>,
+    /// Names the algorithm of the one checksum given (`CRC32C`); must agree with it. (Multipart
+    /// options read their own `checksumAlgorithm` before these.)
+    pub checksum_algorithm: Option<ChecksumAlgorithm>,
     /// OSS `x-oss-forbid-overwrite`.
     pub forbid_overwrite: Option<bool>,
     /// SSE algorithm: S3 `AES256`/`aws:kms`/`aws:kms:dsse`, OSS `AES256`/`KMS`, OBS `kms`.
@@ -91,6 +105,23 @@ pub struct ObjectOptions {
     pub callback: Option<Callback>,
     /// CMS `x-cms-isEncrypt`.
     pub is_encrypt: Option<bool>,
+}
+
+impl ObjectOptions {
+    /// The option name of the single-upload checksum given, if any (`checksumCrc32c`).
+    pub(crate) fn checksum_option(&self) -> Option<&'static str> {
+        let values = [
+            &self.checksum_crc32,
+            &self.checksum_crc32c,
+            &self.checksum_crc64nvme,
+            &self.checksum_sha256,
+        ];
+        ChecksumAlgorithm::ALL
+            .into_iter()
+            .zip(values)
+            .find(|(_, v)| v.as_ref().is_some_and(|v| !v.0.trim().is_empty()))
+            .map(|(a, _)| a.option())
+    }
 }
 
 /// Where the options go.
@@ -167,6 +198,7 @@ fn expand(o: &ObjectOptions, d: Dialect, t: Target, now: UtcTime) -> Result<Pair
     }
     let mut out = Pairs::default();
     standard::expand(o, d, t, &mut out)?;
+    checksums::expand(o, d, t, &mut out)?;
     acl::expand(o, d, t, &mut out)?;
     storage_class::expand(o, d, t, &mut out)?;
     encryption::expand(o, d, t, &mut out)?;
