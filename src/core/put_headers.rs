@@ -7,7 +7,7 @@ use crate::core::error::Error;
 use crate::core::options::{Dialect, PutOptions, SigVersion};
 use crate::core::put_request::PutRequest;
 use crate::core::sigv2::{self, StringToSignV2};
-use crate::core::sigv4::{self, CanonicalRequest, Scope, StringToSign};
+use crate::core::sigv4::{self, CanonicalRequest};
 
 /// A request ready to send: method, URL and every header to set (not `Host`, which the HTTP
 /// client sets to the value that was signed).
@@ -49,18 +49,8 @@ fn s3_put_headers(o: &PutOptions) -> Result<SignedRequest, Error> {
             signed.push(("host".into(), r.address.host.clone()));
             let path = r.address.object_path(&o.key);
             let creq = CanonicalRequest::new("PUT", &path, &[], &signed, sigv4::UNSIGNED_PAYLOAD);
-            let scope = Scope::new(r.now, &o.region, "s3");
-            let sts = StringToSign::new(r.now, scope.clone(), &creq.to_string()).to_string();
-            let signature = sigv4::signature(&c.secret_access_key, &scope, &sts);
-            headers.push((
-                "Authorization".into(),
-                format!(
-                    "{} Credential={}, SignedHeaders={}, Signature={signature}",
-                    sigv4::ALGORITHM,
-                    scope.credential(&c.access_key_id),
-                    creq.signed_headers()
-                ),
-            ));
+            let (authorization, sts) = sigv4::authorization(&creq, r.now, &o.region, c);
+            headers.push(("Authorization".into(), authorization));
             Ok(SignedRequest {
                 method: "PUT".into(),
                 url: r.address.object_url(&o.key),

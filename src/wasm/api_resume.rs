@@ -73,18 +73,7 @@ pub async fn forget_upload(
                     .as_string()
                     .unwrap_or_else(|| "s3".into()),
             )?;
-            let ctx = Ctx {
-                file: web_sys::Blob::new().map_err(|e| super::js_error::from_js(&e, "Blob"))?,
-                dialect,
-                target,
-                object: js_sys::Object::new(),
-                sse_c: js_sys::Object::new(),
-                sign,
-                credentials,
-                checksum: None,
-                worker: JsValue::FALSE,
-                stall_ms: Some(30_000),
-            };
+            let ctx = Ctx::signer_only(dialect, target, sign, credentials)?;
             ctx.abort(&upload_id).await?;
         }
         checkpoint::remove(&id).await

@@ -196,9 +196,13 @@ pub async fn drop_stale(ctx: &Ctx, max_age_ms: f64) {
             continue;
         }
         let target: js_sys::Object = get(&r, "target").dyn_into().unwrap_or_default();
-        let old = Ctx {
+        let Ok(old) = Ctx::signer_only(
+            ctx.dialect,
             target,
-            ..ctx.for_abort()
+            ctx.sign.clone(),
+            ctx.credentials.clone(),
+        ) else {
+            return;
         };
         if let Some(id) = get(&r, "uploadId").as_string() {
             if old.abort(&id).await.is_err() {

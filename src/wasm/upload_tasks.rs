@@ -103,20 +103,26 @@ impl Ctx {
         })
     }
 
-    /// A context with this one's signer and target, for aborting another upload.
-    pub fn for_abort(&self) -> Ctx {
-        Ctx {
-            file: self.file.clone(),
-            dialect: self.dialect,
-            target: self.target.clone(),
+    /// A context for requests that send no file (diagnose, forgetting or aborting an upload):
+    /// the target and the signer only.
+    pub fn signer_only(
+        dialect: Dialect,
+        target: js_sys::Object,
+        sign: Option<js_sys::Function>,
+        credentials: JsValue,
+    ) -> Result<Ctx, Error> {
+        Ok(Ctx {
+            file: web_sys::Blob::new().map_err(|e| super::js_error::from_js(&e, "Blob"))?,
+            dialect,
+            target,
             object: js_sys::Object::new(),
             sse_c: js_sys::Object::new(),
-            sign: self.sign.clone(),
-            credentials: self.credentials.clone(),
+            sign,
+            credentials,
             checksum: None,
             worker: JsValue::FALSE,
-            stall_ms: self.stall_ms,
-        }
+            stall_ms: Some(30_000),
+        })
     }
 
     /// Create: the new upload's id.

@@ -107,18 +107,8 @@ fn v4_header(o: &MultipartOptions, r: Unsigned) -> Result<SignedMultipart, Error
     signed.push(("host".into(), r.address.host.clone()));
     let path = r.address.object_path(&o.key);
     let creq = CanonicalRequest::new(r.method, &path, &raw_query(&r), &signed, &hash);
-    let scope = Scope::new(r.now, &o.region, "s3");
-    let sts = StringToSign::new(r.now, scope.clone(), &creq.to_string()).to_string();
-    let signature = sigv4::signature(&c.secret_access_key, &scope, &sts);
-    headers.push((
-        "Authorization".into(),
-        format!(
-            "{} Credential={}, SignedHeaders={}, Signature={signature}",
-            sigv4::ALGORITHM,
-            scope.credential(&c.access_key_id),
-            creq.signed_headers()
-        ),
-    ));
+    let (authorization, sts) = sigv4::authorization(&creq, r.now, &o.region, c);
+    headers.push(("Authorization".into(), authorization));
     let url = format!("{}?{}", r.address.object_url(&o.key), creq.query_string());
     Ok(done(r, url, headers, Some(creq.redacted()), sts))
 }

@@ -22,3 +22,23 @@ pub fn sha256_hex(data: &[u8]) -> String {
     use sha2::Digest;
     crate::core::encode::hex(&sha2::Sha256::digest(data))
 }
+
+/// The `Authorization` header value of `creq` signed for S3 in `region` at `now`, with the string
+/// to sign it came from: `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`.
+/// Spec: <https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html>.
+pub fn authorization(
+    creq: &CanonicalRequest,
+    now: crate::core::time::UtcTime,
+    region: &str,
+    c: &crate::core::credentials::Credentials,
+) -> (String, String) {
+    let scope = Scope::new(now, region, "s3");
+    let sts = StringToSign::new(now, scope.clone(), &creq.to_string()).to_string();
+    let signature = signature(&c.secret_access_key, &scope, &sts);
+    let value = format!(
+        "{ALGORITHM} Credential={}, SignedHeaders={}, Signature={signature}",
+        scope.credential(&c.access_key_id),
+        creq.signed_headers()
+    );
+    (value, sts)
+}
