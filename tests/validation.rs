@@ -407,3 +407,18 @@ fn header_injection_bug_crlf_in_credentials_is_refused() {
         }
     }
 }
+
+#[test]
+fn a_region_no_server_has_is_refused() {
+    for region in ["", "eu west 1", "us-east-1/x", "ü"] {
+        let mut o = put();
+        o.region = region.into();
+        refused(presign_put(&o), "InvalidRegion", "region");
+        let mut p = post();
+        p.region = region.into();
+        refused(sign_post_form(&p), "InvalidRegion", "region");
+    }
+    let mut o = put();
+    o.region = "garage_local-1".into(); // S3-compatible stores name regions freely
+    assert!(presign_put(&o).is_ok());
+}

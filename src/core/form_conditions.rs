@@ -32,6 +32,11 @@ pub(crate) fn unsigned_form(
     signer_fields: &[(String, String)],
 ) -> Result<UnsignedForm, Error> {
     validate::key(&o.key)?;
+    if o.version == crate::core::options::SigVersion::V4
+        && o.dialect == crate::core::options::Dialect::S3
+    {
+        validate::region(&o.region)?;
+    }
     validate::key_segments(&o.key)?;
     validate::expires_in(o.expires_in, None)?;
     for c in &o.conditions {

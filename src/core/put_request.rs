@@ -23,6 +23,11 @@ impl<'a> PutRequest<'a> {
         validate::credentials(&o.credentials)?;
         let now = validate::now(o.now)?;
         validate::key(&o.key)?;
+        if o.version == crate::core::options::SigVersion::V4
+            && o.dialect == crate::core::options::Dialect::S3
+        {
+            validate::region(&o.region)?;
+        }
         validate::key_in_path(&o.key)?;
         validate::expires_in(o.expires_in, max_expiry)?;
         if let Some(size) = o.content_length {

@@ -58,6 +58,9 @@ fn s3_sign_policy(
 ) -> Result<Vec<(String, String)>, Error> {
     validate::credentials(&o.credentials)?;
     let now = validate::now(o.now)?;
+    if o.version == crate::core::options::SigVersion::V4 {
+        validate::region(&o.region)?;
+    }
     if policy_base64.trim().is_empty() {
         return Err(Error::invalid(
             "InvalidPolicy",

@@ -103,6 +103,24 @@ pub fn key_segments(key: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// A SigV4 region is 1 to 64 characters of letters, digits, `-` and `_` (`eu-west-1`; S3-compatible
+/// stores name theirs freely, but a space, a slash or an empty name only ever produces a
+/// credential scope no server accepts).
+pub fn region(region: &str) -> Result<(), Error> {
+    let ok = (1..=64).contains(&region.len())
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !ok {
+        return Err(Error::invalid(
+            "InvalidRegion",
+            "region",
+            "the region must be 1 to 64 letters, digits, '-' or '_' (like eu-west-1)",
+        ));
+    }
+    Ok(())
+}
+
 /// The body fits a single PUT/POST.
 pub fn object_size(field: &str, size: u64) -> Result<(), Error> {
     if size > MAX_SINGLE_UPLOAD_BYTES {

@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Deserializes an options object; a type mistake becomes a validation error naming the option.
 pub fn parse<T: DeserializeOwned>(options: &JsValue, what: &str) -> Result<T, Error> {
+    check_utf16(options, "", 0)?;
     serde_wasm_bindgen::from_value(options.clone())
         .map_err(|e| Error::invalid("InvalidOptions", what, format!("{what}: {e}")))
 }
@@ -126,4 +127,49 @@ pub fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
     value
         .as_string()
         .ok_or_else(|| Error::invalid("InvalidArgument", name, format!("{name} must be a string")))
+}
+
+/// Refuses a string with an unpaired UTF-16 surrogate anywhere in `value` (keys included): JS
+/// allows it, UTF-8 cannot carry it, and the conversion would silently put U+FFFD in its place —
+/// an object landing under another key than the one asked for. `path` names the option.
+fn check_utf16(value: &JsValue, path: &str, depth: u32) -> Result<(), Error> {
+    let bad = |at: &str| {
+        let field = if at.is_empty() { "options" } else { at };
+        Error::invalid(
+            "InvalidString",
+            field,
+            format!("{field} contains an unpaired UTF-16 surrogate, which no request can carry"),
+        )
+    };
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+        return if s.is_valid_utf16() {
+            Ok(())
+        } else {
+            Err(bad(path))
+        };
+    }
+    // Options are shallow; functions, Blobs and the like are not walked.
+    let plain = || {
+        let proto: JsValue = js_sys::Object::get_prototype_of(value).into();
+        proto.is_null()
+            || proto == JsValue::from(js_sys::Object::get_prototype_of(&js_sys::Object::new()))
+    };
+    if depth > 4 || !value.is_object() || !(Array::is_array(value) || plain()) {
+        return Ok(());
+    }
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let pair: Array = entry.unchecked_into();
+        let key = pair.get(0);
+        let name = key.as_string().unwrap_or_default();
+        let at = if path.is_empty() {
+            name
+        } else {
+            format!("{path}.{name}")
+        };
+        if !key.unchecked_ref::<js_sys::JsString>().is_valid_utf16() {
+            return Err(bad(&at));
+        }
+        check_utf16(&pair.get(1), &at, depth + 1)?;
+    }
+    Ok(())
 }

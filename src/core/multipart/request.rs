@@ -36,6 +36,9 @@ impl Unsigned {
         validate::credentials(&o.credentials)?;
         let now = validate::now(o.now)?;
         validate::key(&o.key)?;
+        if o.version == crate::core::options::SigVersion::V4 && o.dialect == Dialect::S3 {
+            validate::region(&o.region)?;
+        }
         validate::key_in_path(&o.key)?;
         let presign = o.presign.unwrap_or(o.operation == Operation::UploadPart);
         if presign {
