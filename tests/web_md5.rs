@@ -120,7 +120,9 @@ async fn every_digest_in_one_pass() {
             &"crc64ecma".into(),
         );
         Reflect::set(&options, &"algorithms".into(), &names).unwrap();
-        let r = digests(blob_of(&data).into(), Some(options.into())).await.unwrap();
+        let r = digests(blob_of(&data).into(), Some(options.into()))
+            .await
+            .unwrap();
         let get = |path: &[&str]| {
             path.iter()
                 .fold(r.clone(), |v, k| Reflect::get(&v, &(*k).into()).unwrap())
