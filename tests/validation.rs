@@ -422,3 +422,30 @@ fn a_region_no_server_has_is_refused() {
     o.region = "garage_local-1".into(); // S3-compatible stores name regions freely
     assert!(presign_put(&o).is_ok());
 }
+
+#[test]
+fn misspelled_options_are_named_with_the_nearest_valid_one() {
+    use bucket_upload::core::option_names::{check, nearest, OBJECT, PUT, TARGET};
+    let allowed = &[TARGET, OBJECT, PUT];
+    for (typo, meant) in [
+        ("storageclass", "storageClass"),
+        ("contentype", "contentType"),
+        ("expiresin", "expiresIn"),
+        ("metdata", "metadata"),
+    ] {
+        assert_eq!(nearest(typo, allowed), Some(meant), "{typo}");
+        let e = check([typo], allowed, "").unwrap_err();
+        assert_eq!(
+            (e.code.as_str(), e.field.as_deref()),
+            ("UnknownOption", Some(typo))
+        );
+        assert!(
+            e.message.contains(&format!("did you mean `{meant}`?")),
+            "{}",
+            e.message
+        );
+    }
+    let e = check(["zzzzzzzzzzzz"], allowed, "").unwrap_err();
+    assert!(!e.message.contains("did you mean"), "{}", e.message);
+    assert!(check(["key", "storageClass", "headers"], allowed, "").is_ok());
+}

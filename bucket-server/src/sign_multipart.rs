@@ -46,6 +46,20 @@ pub fn handle(req: Value, ctx: &SignContext) -> Result<Value, (u16, Value)> {
         ));
     };
     o.remove("method");
+    {
+        use bucket_upload::core::option_names::{check, MULTIPART, OBJECT, TARGET};
+        check(
+            o.keys().map(String::as_str),
+            &[TARGET, OBJECT, MULTIPART],
+            "",
+        )
+        .map_err(|e| {
+            (
+                400,
+                json!({ "code": e.code, "message": e.message, "field": e.field }),
+            )
+        })?;
+    }
     for k in SERVER_KEYS {
         o.remove(k);
     }
@@ -130,6 +144,17 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_misspelled_option_is_refused_not_ignored() {
+        let req = json!({ "method": "multipart", "operation": "create", "key": "uploads/a", "storageclass": "GLACIER" });
+        let (status, body) = handle(req, &ctx()).unwrap_err();
+        assert_eq!(
+            (status, body["code"].as_str(), body["field"].as_str()),
+            (400, Some("UnknownOption"), Some("storageclass"))
+        );
+        assert!(body["message"].as_str().unwrap().contains("storageClass"));
     }
 
     #[test]

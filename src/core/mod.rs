@@ -15,6 +15,7 @@ pub mod multipart;
 pub mod object_options;
 mod object_request;
 pub mod obs;
+pub mod option_names;
 pub mod options;
 pub mod oss;
 pub mod policy;

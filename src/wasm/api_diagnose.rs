@@ -76,6 +76,8 @@ pub async fn diagnose(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = async {
+        use crate::core::option_names::{TARGET, UPLOAD_FILE};
+        super::js_options::known(&options, &[TARGET, UPLOAD_FILE])?;
         let sign: Option<js_sys::Function> = get(&options, "sign").dyn_into().ok();
         let credentials = get(&options, "credentials");
         if sign.is_none() && !credentials.is_object() {

@@ -212,6 +212,7 @@ pub async fn digests(
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let run = async {
+        super::js_options::known(&options, &[crate::core::option_names::READ])?;
         let list = get(&options, "algorithms");
         let names: Vec<String> = if list.is_undefined() {
             vec!["md5".into()]
@@ -235,6 +236,8 @@ pub async fn content_md5(
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let blob = blob_arg(&blob, "blob").map_err(|e| to_js(&e))?;
+    super::js_options::known(&options, &[crate::core::option_names::READ])
+        .map_err(|e| to_js(&e))?;
     let result = digests_js(&blob, vec!["md5".into()], &options)
         .await
         .map_err(|e| to_js(&e))?;

@@ -4,6 +4,7 @@
 use super::js_error::to_js;
 use super::js_options::{now, pairs_to_object, parse, set};
 use crate::core::multipart::{sign_multipart as sign, MultipartOptions, SignedMultipart};
+use crate::core::option_names::*;
 use wasm_bindgen::prelude::*;
 
 /// `{ method, url, headers, body?, stringToSign, canonicalRequest? }` as a JS object.
@@ -29,6 +30,7 @@ pub fn sign_multipart(
     #[wasm_bindgen(unchecked_param_type = "SignMultipartOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = || {
+        super::js_options::known(&options, &[TARGET, OBJECT, MULTIPART])?;
         let mut o: MultipartOptions = parse(&options, "signMultipart options")?;
         o.now = Some(now(&options)?);
         sign(&o)

@@ -58,6 +58,7 @@ pub async fn forget_upload(
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let run = async {
         let id = super::js_options::string_arg(&id, "id")?;
+        super::js_options::known(&options, &[&["sign", "credentials"]])?;
         let Some(record) = checkpoint::load(&id).await? else {
             return Ok(());
         };

@@ -5,6 +5,7 @@
 use super::checksum_option::with_digest;
 use super::js_error::to_js;
 use super::js_options::{now, pairs_to_js, pairs_to_object, parse, set};
+use crate::core::option_names::*;
 use crate::core::options::{PostFormOptions, PutOptions, SignPolicyOptions};
 use crate::core::{post_form, presign, put_headers, sign_policy};
 use wasm_bindgen::prelude::*;
@@ -17,6 +18,7 @@ pub fn sign_post_form(
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let options = with_digest(&options)?;
+        super::js_options::known(&options, &[TARGET, OBJECT, POST_FORM])?;
         let mut o: PostFormOptions = parse(&options, "signPostForm options")?;
         o.now = Some(now(&options)?);
         post_form::sign_post_form(&o)
@@ -35,6 +37,7 @@ pub fn presign_put(
 ) -> Result<String, JsValue> {
     let run = || {
         let options = with_digest(&options)?;
+        super::js_options::known(&options, &[TARGET, OBJECT, PUT])?;
         let mut o: PutOptions = parse(&options, "presignPut options")?;
         o.now = Some(now(&options)?);
         presign::presign_put(&o)
@@ -51,6 +54,7 @@ pub fn presign_put_request(
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let options = with_digest(&options)?;
+        super::js_options::known(&options, &[TARGET, OBJECT, PUT])?;
         let mut o: PutOptions = parse(&options, "presignPutRequest options")?;
         o.now = Some(now(&options)?);
         let url = presign::presign_put(&o)?;
@@ -70,6 +74,7 @@ pub fn sign_put_headers(
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let options = with_digest(&options)?;
+        super::js_options::known(&options, &[TARGET, OBJECT, PUT])?;
         let mut o: PutOptions = parse(&options, "signPutHeaders options")?;
         o.now = Some(now(&options)?);
         put_headers::sign_put_headers(&o)
@@ -95,6 +100,7 @@ pub fn sign_policy(
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let policy = super::js_options::string_arg(&policy_base64, "policy")?;
+        super::js_options::known(&options, &[SIGN_POLICY])?;
         let mut o: SignPolicyOptions = parse(&options, "signPolicy options")?;
         o.now = Some(now(&options)?);
         sign_policy::sign_policy(&policy, &o)

@@ -199,6 +199,7 @@ pub async fn post_object(
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let run = async {
         let file = blob_arg(&file, "file")?;
+        super::js_options::known(&options, &[crate::core::option_names::UPLOAD])?;
         let url = get(&form, "url")
             .as_string()
             .ok_or_else(|| Error::invalid("InvalidOptions", "url", "the form has no url"))?;
@@ -295,6 +296,7 @@ pub async fn put_object(
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let run = async {
         let file = blob_arg(&file, "file")?;
+        super::js_options::known(&options, &[crate::core::option_names::UPLOAD])?;
         let url = get(&request, "url")
             .as_string()
             .ok_or_else(|| Error::invalid("InvalidOptions", "url", "the request has no url"))?;

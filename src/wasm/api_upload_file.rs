@@ -115,6 +115,8 @@ pub fn upload_file(
                 "uploadFile needs an options object",
             ));
         }
+        use crate::core::option_names::{OBJECT, TARGET, UPLOAD_FILE};
+        super::js_options::known(&options, &[TARGET, OBJECT, UPLOAD_FILE])?;
         let sign: Option<js_sys::Function> = get(&options, "sign").dyn_into().ok();
         let credentials = get(&options, "credentials");
         if sign.is_none() && !credentials.is_object() {

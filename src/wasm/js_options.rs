@@ -173,3 +173,25 @@ fn check_utf16(value: &JsValue, path: &str, depth: u32) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// Refuses an option `allowed` does not name (and an unknown `credentials` member):
+/// `UnknownOption` with the nearest valid name. Values of other types are left to the readers.
+pub fn known(options: &JsValue, allowed: &[&[&str]]) -> Result<(), Error> {
+    use crate::core::option_names::{check, CREDENTIALS};
+    let names = |v: &JsValue| -> Vec<String> {
+        if !v.is_object() || v.is_function() || Array::is_array(v) {
+            return Vec::new();
+        }
+        js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>())
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect()
+    };
+    check(names(options).iter().map(String::as_str), allowed, "")?;
+    let c = get(options, "credentials");
+    check(
+        names(&c).iter().map(String::as_str),
+        &[CREDENTIALS],
+        "credentials.",
+    )
+}
