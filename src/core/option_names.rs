@@ -161,3 +161,68 @@ pub fn check<'n>(
     }
     Ok(())
 }
+
+/// What a scalar option must be, for type errors that name the option in plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// A whole number of at least this (seconds, bytes, counts).
+    Whole(i64),
+    Flag,
+}
+
+/// The kind of each scalar option the entry points take (others are objects, lists or
+/// functions, read by their own readers).
+pub fn kind(name: &str) -> Option<(Kind, &'static str)> {
+    Some(match name {
+        // Any whole number: a past expiry is the core's ExpirationNotInFuture, not a type error.
+        "expiresIn" => (Kind::Whole(i64::MIN), "a whole number of seconds"),
+        "contentLength" => (Kind::Whole(0), "a non-negative integer (bytes)"),
+        "partNumber" | "partNumberMarker" | "maxParts" => (Kind::Whole(0), "a whole number"),
+        "partSize" => (Kind::Whole(1), "a whole number of bytes"),
+        "concurrency" => (Kind::Whole(1), "a whole number of parts in flight"),
+        "chunkSize" => (Kind::Whole(1), "a whole number of bytes"),
+        "stallTimeoutMs" | "resumeMaxAgeMs" => (Kind::Whole(0), "a whole number of milliseconds"),
+        "pathStyle" | "presign" | "forbidOverwrite" | "isEncrypt" | "resume" | "worker" => {
+            (Kind::Flag, "true or false")
+        }
+        "dialect"
+        | "version"
+        | "endpoint"
+        | "bucket"
+        | "region"
+        | "key"
+        | "operation"
+        | "uploadId"
+        | "acl"
+        | "storageClass"
+        | "cacheControl"
+        | "contentDisposition"
+        | "contentEncoding"
+        | "contentType"
+        | "expires"
+        | "serverSideEncryption"
+        | "serverSideEncryptionKeyId"
+        | "serverSideDataEncryption"
+        | "sseCustomerAlgorithm"
+        | "sseCustomerKey"
+        | "websiteRedirectLocation"
+        | "objectLockMode"
+        | "objectLockRetainUntilDate"
+        | "successActionRedirect"
+        | "checksumAlgorithm"
+        | "accessKeyId"
+        | "secretAccessKey"
+        | "sessionToken" => (Kind::Text, "a string"),
+        _ => return None,
+    })
+}
+
+/// The type error for `field`, which must be `what`.
+pub fn wrong_type(field: &str, what: &str) -> Error {
+    Error::invalid(
+        "InvalidOptionType",
+        field,
+        format!("`{field}` must be {what}"),
+    )
+}

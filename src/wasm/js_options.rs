@@ -187,11 +187,53 @@ pub fn known(options: &JsValue, allowed: &[&[&str]]) -> Result<(), Error> {
             .filter_map(|k| k.as_string())
             .collect()
     };
-    check(names(options).iter().map(String::as_str), allowed, "")?;
+    let top = names(options);
+    check(top.iter().map(String::as_str), allowed, "")?;
+    types(options, &top, "")?;
     let c = get(options, "credentials");
+    let inner = names(&c);
     check(
-        names(&c).iter().map(String::as_str),
+        inner.iter().map(String::as_str),
         &[CREDENTIALS],
         "credentials.",
-    )
+    )?;
+    types(&c, &inner, "credentials.")?;
+    // Metadata values go into headers or form fields as text.
+    let m = get(options, "metadata");
+    for name in names(&m) {
+        let v = get(&m, &name);
+        if !(v.is_string() || v.as_f64().is_some_and(f64::is_finite) || v.is_undefined()) {
+            return Err(crate::core::option_names::wrong_type(
+                &format!("metadata.{name}"),
+                "a string or a number",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Each scalar option of a known kind has a value of that kind (`undefined` and `null` mean
+/// "not given"); the error names the option and says what it must be, in plain words.
+fn types(o: &JsValue, names: &[String], prefix: &str) -> Result<(), Error> {
+    use crate::core::option_names::{kind, wrong_type, Kind};
+    for name in names {
+        let Some((k, what)) = kind(name) else {
+            continue;
+        };
+        let v = get(o, name);
+        if v.is_undefined() || v.is_null() {
+            continue;
+        }
+        let ok = match k {
+            Kind::Text => v.is_string(),
+            Kind::Flag => v.as_bool().is_some(),
+            Kind::Whole(min) => v.as_f64().is_some_and(|n| {
+                n.fract() == 0.0 && n >= min as f64 && n.abs() <= 9_007_199_254_740_991.0
+            }),
+        };
+        if !ok {
+            return Err(wrong_type(&format!("{prefix}{name}"), what));
+        }
+    }
+    Ok(())
 }

@@ -28,3 +28,15 @@ test('misspelled read and upload options are refused too', { skip }, async () =>
   // The documented names still work.
   assert.ok(pkg.presignPut({ ...base, storageClass: 'STANDARD_IA', contentType: 'text/plain', expiresIn: 60 }).includes('X-Amz-Signature='));
 });
+
+test('type errors name the option and say what it must be, in plain words', { skip }, () => {
+  const wrong = (field, words) => (e) => e.name === 'BucketUploadError' && e.code === 'InvalidOptionType' && e.field === field && e.message.includes(words) && !/serde|i64|u64|invalid type/.test(e.message);
+  assert.throws(() => pkg.presignPut({ ...base, expiresIn: 1.5 }), wrong('expiresIn', 'must be a whole number of seconds'));
+  assert.throws(() => pkg.presignPut({ ...base, contentLength: -1 }), wrong('contentLength', 'must be a non-negative integer'));
+  assert.throws(() => pkg.presignPut({ ...base, metadata: { owner: { name: 'ann' } } }), wrong('metadata.owner', 'must be a string or a number'));
+  assert.throws(() => pkg.signPostForm({ ...base, pathStyle: 'yes' }), wrong('pathStyle', 'must be true or false'));
+  assert.throws(() => pkg.signPutHeaders({ ...base, bucket: 42 }), wrong('bucket', 'must be a string'));
+  assert.throws(() => pkg.presignPut({ ...base, credentials: { accessKeyId: 7, secretAccessKey: 'SK' } }), wrong('credentials.accessKeyId', 'must be a string'));
+  // A past expiry is still the rule's own error, not a type error.
+  assert.throws(() => pkg.presignPut({ ...base, expiresIn: -5 }), (e) => e.code === 'ExpirationNotInFuture');
+});
