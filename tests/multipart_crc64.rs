@@ -40,3 +40,19 @@ fn many_parts_of_odd_sizes() {
     assert_eq!(at, data.len());
     assert_eq!(combine_parts(parts), crc(&data));
 }
+
+#[test]
+fn crc64_nvme_parts_combine_to_the_whole_object_crc() {
+    use bucket_upload::core::multipart::crc64_combine::{combine_parts_with, NVME};
+    let nvme = crc::Crc::<u64>::new(&crc::CRC_64_NVME);
+    // The published check value of CRC-64/NVME: "123456789" → 0xAE8B14860A799888.
+    assert_eq!(nvme.checksum(b"123456789"), 0xAE8B_1486_0A79_9888);
+    let data: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(40_503) >> 7) as u8)
+        .collect();
+    let parts: Vec<(u64, u64)> = data
+        .chunks(65_537)
+        .map(|p| (nvme.checksum(p), p.len() as u64))
+        .collect();
+    assert_eq!(combine_parts_with(NVME, parts), nvme.checksum(&data));
+}

@@ -80,11 +80,13 @@ fn checksum(options: &JsValue, dialect: Dialect) -> Result<Option<ChecksumAlgori
         Some("md5") => return Ok(None),
         Some("crc32c") => ChecksumAlgorithm::Crc32c,
         Some("sha256") => ChecksumAlgorithm::Sha256,
+        // A full-object CRC: S3 answers the whole object's, checked against the parts combined.
+        Some("crc64nvme") => ChecksumAlgorithm::Crc64nvme,
         _ => {
             return Err(Error::invalid(
                 "InvalidOptions",
                 "checksum",
-                "checksum must be 'md5' (Content-MD5 only), 'crc32c' or 'sha256'",
+                "checksum must be 'md5' (Content-MD5 only), 'crc32c', 'sha256' or 'crc64nvme'",
             ))
         }
     };
@@ -92,7 +94,7 @@ fn checksum(options: &JsValue, dialect: Dialect) -> Result<Option<ChecksumAlgori
         return Err(Error::invalid(
             "UnsupportedOption",
             "checksum",
-            "crc32c and sha256 part checksums are S3's; oss and obs parts carry Content-MD5",
+            "crc32c, sha256 and crc64nvme part checksums are S3's; oss and obs parts carry Content-MD5",
         ));
     }
     Ok(Some(algorithm))

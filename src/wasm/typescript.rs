@@ -234,7 +234,7 @@ export interface UploadFileOptions extends Omit<Target, 'credentials'>, ObjectOp
   /** Parts in flight (default 4). */
   concurrency?: number;
   /** Per-part checksum besides Content-MD5 (s3 only). */
-  checksum?: 'md5' | 'crc32c' | 'sha256';
+  checksum?: 'md5' | 'crc32c' | 'sha256' | 'crc64nvme';
   /** Attempts per request (default 5), full-jitter backoff; false: no retries. */
   retry?: false | { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Resume from this browser's checkpoint of the same file and target (default true). */

@@ -101,6 +101,7 @@ for (const [name, size, options] of [
   ['one part + 1 byte', 5 * MIB + 1, {}],
   ['64 MiB + 1 in 5 MiB parts, 4 in flight', 64 * MIB + 1, { partSize: 5 * MIB, concurrency: 4 }],
   ['8 MiB + 3 with CRC-32C part checksums', 8 * MIB + 3, { checksum: 'crc32c' }],
+  ['11 MiB + 5 with CRC-64/NVME part checksums (full-object type)', 11 * MIB + 5, { checksum: 'crc64nvme' }],
 ]) {
   test(`multipart upload of ${name}: read back byte for byte, ETag = MD5 of part MD5s, verified`, { skip }, async () => {
     const key = `uploads/mp/${size}-${Object.keys(options).join('-') || 'plain'}.bin`;

@@ -6,7 +6,10 @@
 //! method (repeated squaring of the "one zero bit" operator), in 64 bits.
 
 /// CRC-64/XZ's polynomial, reflected.
-const POLY: u64 = 0xC96C_5795_D787_0F42;
+pub const XZ: u64 = 0xC96C_5795_D787_0F42;
+/// CRC-64/NVME's polynomial (0xAD93D23594C93659), reflected: S3's full-object CRC64NVME has the
+/// same shape (reflected, all-ones init and xor-out), so the same algebra combines it.
+pub const NVME: u64 = 0x9A6C_9329_AC4B_C9B5;
 
 type Matrix = [u64; 64];
 
@@ -32,13 +35,19 @@ fn square(mat: &Matrix) -> Matrix {
 }
 
 /// The CRC-64/XZ of `A‖B` from `crc_a`, `crc_b` and `len_b` (bytes of B).
-pub fn crc64_combine(mut crc_a: u64, crc_b: u64, mut len_b: u64) -> u64 {
+pub fn crc64_combine(crc_a: u64, crc_b: u64, len_b: u64) -> u64 {
+    combine_with(XZ, crc_a, crc_b, len_b)
+}
+
+/// [`crc64_combine`] for any reflected CRC-64 with all-ones init and xor-out, by its reflected
+/// polynomial.
+pub fn combine_with(poly: u64, mut crc_a: u64, crc_b: u64, mut len_b: u64) -> u64 {
     if len_b == 0 {
         return crc_a;
     }
     // The operator of one zero bit, then of two and four by squaring.
     let mut odd: Matrix = [0; 64];
-    odd[0] = POLY;
+    odd[0] = poly;
     for (n, row) in odd.iter_mut().enumerate().skip(1) {
         *row = 1 << (n - 1);
     }
@@ -68,8 +77,13 @@ pub fn crc64_combine(mut crc_a: u64, crc_b: u64, mut len_b: u64) -> u64 {
 
 /// The whole object's CRC-64 from `(crc, len)` of each part, in order.
 pub fn combine_parts(parts: impl IntoIterator<Item = (u64, u64)>) -> u64 {
-    // The CRC of nothing is 0 for CRC-64/XZ (init and xor-out cancel).
+    combine_parts_with(XZ, parts)
+}
+
+/// [`combine_parts`] for the CRC of reflected polynomial `poly` (the CRC of nothing is 0: init
+/// and xor-out cancel).
+pub fn combine_parts_with(poly: u64, parts: impl IntoIterator<Item = (u64, u64)>) -> u64 {
     parts
         .into_iter()
-        .fold(0, |acc, (crc, len)| crc64_combine(acc, crc, len))
+        .fold(0, |acc, (crc, len)| combine_with(poly, acc, crc, len))
 }

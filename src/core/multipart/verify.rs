@@ -3,7 +3,7 @@
 //! composite checksum (the checksum of the parts' checksums, `-N`) against the parts' values:
 //! <https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html#large-object-checksums>.
 
-use super::crc64_combine::combine_parts;
+use super::crc64_combine::{combine_parts, combine_parts_with, NVME};
 use super::etag::{check_multipart_etag, EtagCheck};
 use super::options::ChecksumAlgorithm;
 use super::read::Completed;
@@ -67,8 +67,24 @@ pub fn verify(
     }
     if let (Some(a), Some((element, theirs))) = (algorithm, &completed.checksum) {
         let values: Option<Vec<&str>> = parts.iter().map(|p| p.checksum.as_deref()).collect();
-        // A value without `-N` is a full-object checksum: not made from the part values.
+        // `-N`: a checksum of the part checksums; without it, of the whole object, which only a
+        // CRC can be combined into (CRC-64/NVME, S3's FULL_OBJECT type).
         let composite = element == a.element() && theirs.contains('-');
+        let full =
+            element == a.element() && !theirs.contains('-') && a == ChecksumAlgorithm::Crc64nvme;
+        if let (true, Some(values)) = (full, &values) {
+            match full_object_crc64nvme(values, parts) {
+                Some(ours) if ours == *theirs => verified.push("checksum"),
+                Some(ours) => {
+                    return Err(Error::new(
+                        ErrorKind::Integrity,
+                        "ChecksumMismatch",
+                        format!("the object's {element} {theirs} is not the {ours} its parts make"),
+                    ))
+                }
+                None => {}
+            }
+        }
         if let (true, Some(values)) = (composite, values) {
             match composite_checksum(a, &values) {
                 Some(ours) if ours == *theirs => verified.push("checksum"),
@@ -84,6 +100,16 @@ pub fn verify(
         }
     }
     Ok(verified)
+}
+
+/// The whole object's CRC-64/NVME (base64, big-endian) from the parts' values and sizes.
+fn full_object_crc64nvme(values: &[&str], parts: &[PartDigests]) -> Option<String> {
+    let mut crcs = Vec::with_capacity(values.len());
+    for (v, p) in values.iter().zip(parts) {
+        let bytes: [u8; 8] = base64_decode(v)?.try_into().ok()?;
+        crcs.push((u64::from_be_bytes(bytes), p.len));
+    }
+    Some(base64(&combine_parts_with(NVME, crcs).to_be_bytes()))
 }
 
 /// `base64(H(v1 ‖ … ‖ vN))-N` over the parts' decoded checksums; `None` for an algorithm that
