@@ -116,7 +116,9 @@ test('an upload id the server no longer knows starts afresh and says so', { skip
     const s = await window.sign({ operation: 'abort', key, uploadId });
     return (await fetch(s.url, { method: 'DELETE', headers: s.headers })).status;
   }, { key, uploadId: cp.uploadId });
-  assert.equal(status, 204);
+  // 404 when the interrupted upload had already completed before the reload landed (its
+  // checkpoint not yet dropped): the server does not know the id either way.
+  assert.ok([204, 404].includes(status), `abort answered ${status}`);
   await page.setInputFiles('#resume-file', path);
   const { result, error } = await startUpload(page, key);
   assert.equal(error, undefined, JSON.stringify(error));
