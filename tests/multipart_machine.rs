@@ -521,18 +521,40 @@ fn s3_full_object_crc64nvme_on_complete_is_checked_against_the_part_crcs() {
     let whole = base64(&c.checksum(&[p1.clone(), p2.clone()].concat()).to_be_bytes());
     let run = |server: &str| {
         let plan = PartPlan::new(Dialect::S3, (p1.len() + p2.len()) as u64, None).unwrap();
-        let mut u = Upload::new(plan, UploadConfig { etag_is_md5: false, checksum: Some(ChecksumAlgorithm::Crc64nvme), ..config(2) });
+        let mut u = Upload::new(
+            plan,
+            UploadConfig {
+                etag_is_md5: false,
+                checksum: Some(ChecksumAlgorithm::Crc64nvme),
+                ..config(2)
+            },
+        );
         drain(&mut u, 0);
         u.on_created("ID".into());
         drain(&mut u, 0);
         for (n, p) in [(1, &p1), (2, &p2)] {
             let v = base64(&c.checksum(p).to_be_bytes());
-            u.on_part_answer(n, PartAnswer { etag: format!("e{n}"), checksum: Some(v), ..Default::default() });
+            u.on_part_answer(
+                n,
+                PartAnswer {
+                    etag: format!("e{n}"),
+                    checksum: Some(v),
+                    ..Default::default()
+                },
+            );
         }
         drain(&mut u, 0);
-        u.on_completed(Completed { etag: "x".into(), checksum: Some(("ChecksumCRC64NVME".into(), server.into())), ..Default::default() });
+        u.on_completed(Completed {
+            etag: "x".into(),
+            checksum: Some(("ChecksumCRC64NVME".into(), server.into())),
+            ..Default::default()
+        });
         u.outcome().cloned()
     };
-    assert!(matches!(run(&whole), Some(Outcome::Done { verified, .. }) if verified == vec!["checksum"]));
-    assert!(matches!(run("AAAAAAAAAAA="), Some(Outcome::Failed(e)) if e.code == "ChecksumMismatch"));
+    assert!(
+        matches!(run(&whole), Some(Outcome::Done { verified, .. }) if verified == vec!["checksum"])
+    );
+    assert!(
+        matches!(run("AAAAAAAAAAA="), Some(Outcome::Failed(e)) if e.code == "ChecksumMismatch")
+    );
 }

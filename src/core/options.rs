@@ -57,13 +57,13 @@ pub enum SigVersion {
     V4,
 }
 
-fn default_region() -> String {
+pub(crate) fn default_region() -> String {
     "us-east-1".into()
 }
 fn default_post_expiry() -> i64 {
     3600
 }
-fn default_put_expiry() -> i64 {
+pub(crate) fn default_put_expiry() -> i64 {
     900
 }
 

@@ -5,7 +5,6 @@
 // is a typed error that says how to fix it.
 
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -79,7 +78,6 @@ test('a page clock 20 minutes fast is corrected from the Date header and the upl
   assert.deepEqual(result.verified, ['parts', 'etag']);
   // Create was refused once (skewed), re-signed with the corrected clock, then everything passed.
   assert.deepEqual(sent.filter((s) => s.startsWith('POST ?uploads')).length, 2, sent.join('\n'));
-  assert.equal(createHash('md5').update(bytes).digest('hex').length, 32);
 });
 
 test('without Date exposed, the skew is a typed error that says to expose it', { skip }, async () => {

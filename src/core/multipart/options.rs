@@ -49,13 +49,6 @@ pub struct CompletedPart {
     pub checksum: Option<String>,
 }
 
-fn default_region() -> String {
-    "us-east-1".into()
-}
-fn default_expiry() -> i64 {
-    900
-}
-
 /// Options of [`sign_multipart`](super::sign_multipart).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -67,14 +60,14 @@ pub struct MultipartOptions {
     pub version: SigVersion,
     pub endpoint: String,
     pub bucket: String,
-    #[serde(default = "default_region")]
+    #[serde(default = "crate::core::options::default_region")]
     pub region: String,
     #[serde(default)]
     pub path_style: bool,
     pub credentials: Credentials,
     pub key: String,
     /// Seconds a presigned URL stays valid.
-    #[serde(default = "default_expiry")]
+    #[serde(default = "crate::core::options::default_put_expiry")]
     pub expires_in: i64,
     /// The signing instant; the core has no clock.
     #[serde(skip, default)]

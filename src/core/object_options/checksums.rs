@@ -23,9 +23,7 @@ use crate::core::checksum::ChecksumAlgorithm;
 use crate::core::encode;
 use crate::core::error::Error;
 use crate::core::options::Dialect;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use std::fmt;
+use serde::{Deserialize, Deserializer};
 
 /// A checksum option's value: the base64 string, or the `{ base64 }` object `digests()` gives
 /// for SHA-256.
@@ -122,32 +120,6 @@ pub(super) fn expand(
 
 impl<'de> Deserialize<'de> for ChecksumValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = ChecksumValue;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a base64 checksum string, or { base64 }")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(ChecksumValue(v.to_string()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut base64 = None;
-                while let Some(k) = map.next_key::<String>()? {
-                    if k == "base64" {
-                        base64 = Some(map.next_value::<String>()?);
-                    } else {
-                        map.next_value::<de::IgnoredAny>()?;
-                    }
-                }
-                base64
-                    .map(ChecksumValue)
-                    .ok_or_else(|| de::Error::custom("a checksum object without base64"))
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(ChecksumValue::default())
-            }
-        }
-        d.deserialize_any(V)
+        super::standard::Base64Text::deserialize(d).map(|t| ChecksumValue(t.0))
     }
 }

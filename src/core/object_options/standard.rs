@@ -80,14 +80,26 @@ pub struct ContentMd5Value(pub String);
 
 impl<'de> Deserialize<'de> for ContentMd5Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Base64Text::deserialize(d).map(|t| ContentMd5Value(t.0))
+    }
+}
+
+/// A digest option's value: a string, or the `{ base64, … }` object `contentMd5()` /
+/// `digests()` resolve to (its `base64` taken); `null` is "not given". Shared by `contentMd5`
+/// and the S3 checksum options.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Base64Text(pub String);
+
+impl<'de> Deserialize<'de> for Base64Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = ContentMd5Value;
+            type Value = Base64Text;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a base64 or hex MD5 string, or { base64 }")
+                f.write_str("a base64 (or hex) digest string, or { base64 }")
             }
             fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(ContentMd5Value(v.to_string()))
+                Ok(Base64Text(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut base64 = None;
@@ -99,11 +111,11 @@ impl<'de> Deserialize<'de> for ContentMd5Value {
                     }
                 }
                 base64
-                    .map(ContentMd5Value)
-                    .ok_or_else(|| de::Error::custom("contentMd5 object without base64"))
+                    .map(Base64Text)
+                    .ok_or_else(|| de::Error::custom("a digest object without base64"))
             }
             fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(ContentMd5Value::default())
+                Ok(Base64Text::default())
             }
         }
         d.deserialize_any(V)
