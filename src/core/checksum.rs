@@ -3,11 +3,8 @@
 //! part, multipart/request.rs).
 //! Spec: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html>.
 
-use serde::Deserialize;
-
 /// S3's additional checksum algorithms, as the AWS SDK spells them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChecksumAlgorithm {
     Crc32,
     Crc32c,

@@ -4,16 +4,12 @@
 use std::fmt;
 
 /// An access key pair, with the session token of temporary (STS) credentials.
-#[derive(Clone, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Credentials {
     // Defaults let `{ sessionToken }` alone deserialize (the CMS token PUT uses only the token);
     // every signing dialect still refuses an empty key id or secret (`validate::credentials`).
-    #[serde(default)]
     pub access_key_id: String,
-    #[serde(default)]
     pub secret_access_key: String,
-    #[serde(default)]
     pub session_token: Option<String>,
 }
 

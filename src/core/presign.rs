@@ -75,7 +75,7 @@ fn presign_v4(method: &str, r: &PutRequest) -> Result<Presigned, Error> {
     let signature = sigv4::signature(&o.credentials.secret_access_key, &scope, &sts);
     let mut pairs = creq.query.clone();
     pairs.push(("X-Amz-Signature".to_string(), signature));
-    pairs.sort();
+    crate::core::small_sort::sort(&mut pairs);
     Ok(Presigned {
         url: format!(
             "{}?{}",

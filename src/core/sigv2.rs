@@ -20,7 +20,7 @@ pub fn signature(secret_access_key: &str, string_to_sign: &str) -> String {
 /// Spec: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html#ConstructingTheCanonicalizedResourceElement>.
 pub(crate) fn with_sub_resources(mut resource: String, sub: &[(&str, Option<&str>)]) -> String {
     let mut sub = sub.to_vec();
-    sub.sort_by(|a, b| a.0.cmp(b.0));
+    crate::core::small_sort::sort_by(&mut sub, |a, b| a.0 < b.0);
     for (i, (name, value)) in sub.iter().enumerate() {
         resource.push(if i == 0 { '?' } else { '&' });
         resource.push_str(name);
@@ -87,7 +87,7 @@ impl StringToSignV2 {
                 None => amz.push((name, value)),
             }
         }
-        amz.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::core::small_sort::sort_by(&mut amz, |a, b| a.0 < b.0);
         StringToSignV2 {
             method: method.to_string(),
             content_md5: find("content-md5"),

@@ -31,7 +31,7 @@ pub fn sign_multipart(
 ) -> Result<JsValue, JsValue> {
     let run = || {
         super::js_options::known(&options, &[TARGET, OBJECT, MULTIPART])?;
-        let mut o: MultipartOptions = parse(&options, "signMultipart options")?;
+        let mut o: MultipartOptions = parse(&options, MultipartOptions::read)?;
         o.now = Some(now(&options)?);
         sign(&o)
     };

@@ -19,7 +19,7 @@ pub async fn list_uploads() -> Result<JsValue, JsValue> {
     }
     let mut records = checkpoint::all().await.map_err(|e| to_js(&e))?;
     let updated = |r: &JsValue| get(r, "updatedAt").as_f64().unwrap_or(0.0);
-    records.sort_by(|a, b| updated(b).total_cmp(&updated(a)));
+    crate::core::small_sort::sort_by(&mut records, |a, b| updated(a) > updated(b));
     let out = js_sys::Array::new();
     for r in records {
         let (target, fp) = (get(&r, "target"), get(&r, "fingerprint"));

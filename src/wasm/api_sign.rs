@@ -19,7 +19,7 @@ pub fn sign_post_form(
     let run = || {
         let options = with_digest(&options)?;
         super::js_options::known(&options, &[TARGET, OBJECT, POST_FORM])?;
-        let mut o: PostFormOptions = parse(&options, "signPostForm options")?;
+        let mut o: PostFormOptions = parse(&options, PostFormOptions::read)?;
         o.now = Some(now(&options)?);
         post_form::sign_post_form(&o)
     };
@@ -38,7 +38,7 @@ pub fn presign_put(
     let run = || {
         let options = with_digest(&options)?;
         super::js_options::known(&options, &[TARGET, OBJECT, PUT])?;
-        let mut o: PutOptions = parse(&options, "presignPut options")?;
+        let mut o: PutOptions = parse(&options, PutOptions::read)?;
         o.now = Some(now(&options)?);
         presign::presign_put(&o)
     };
@@ -55,7 +55,7 @@ pub fn presign_put_request(
     let run = || {
         let options = with_digest(&options)?;
         super::js_options::known(&options, &[TARGET, OBJECT, PUT])?;
-        let mut o: PutOptions = parse(&options, "presignPutRequest options")?;
+        let mut o: PutOptions = parse(&options, PutOptions::read)?;
         o.now = Some(now(&options)?);
         let url = presign::presign_put(&o)?;
         Ok((url, crate::core::object_options::put_headers(&o)?))
@@ -75,7 +75,7 @@ pub fn sign_put_headers(
     let run = || {
         let options = with_digest(&options)?;
         super::js_options::known(&options, &[TARGET, OBJECT, PUT])?;
-        let mut o: PutOptions = parse(&options, "signPutHeaders options")?;
+        let mut o: PutOptions = parse(&options, PutOptions::read)?;
         o.now = Some(now(&options)?);
         put_headers::sign_put_headers(&o)
     };
@@ -101,7 +101,7 @@ pub fn sign_policy(
     let run = || {
         let policy = super::js_options::string_arg(&policy_base64, "policy")?;
         super::js_options::known(&options, &[SIGN_POLICY])?;
-        let mut o: SignPolicyOptions = parse(&options, "signPolicy options")?;
+        let mut o: SignPolicyOptions = parse(&options, SignPolicyOptions::read)?;
         o.now = Some(now(&options)?);
         sign_policy::sign_policy(&policy, &o)
     };

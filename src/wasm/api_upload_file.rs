@@ -68,7 +68,10 @@ fn whole(options: &JsValue, name: &str, min: f64, max: f64) -> Result<Option<f64
         _ => Err(Error::invalid(
             "InvalidOptions",
             name,
-            format!("{name} must be a whole number from {min} to {max}"),
+            format!(
+                "{name} must be a whole number from {} to {}",
+                min as i64, max as i64
+            ),
         )),
     }
 }
@@ -144,7 +147,7 @@ pub fn upload_file(
                 credentials.clone()
             },
         );
-        let mut o: MultipartOptions = parse(&check.into(), "uploadFile options")?;
+        let mut o: MultipartOptions = parse(&check.into(), MultipartOptions::read)?;
         o.now = Some(super::js_options::now(&options)?);
         let dialect = o.dialect;
         let checksum = checksum(&options, dialect)?;

@@ -16,7 +16,7 @@ pub fn blob_size(blob: &web_sys::Blob) -> Result<u64, Error> {
         return Err(Error::new(
             ErrorKind::Read,
             "InvalidBlob",
-            format!("blob size {size} is not a byte count"),
+            "the blob's size is not a byte count",
         ));
     }
     Ok(size as u64)

@@ -114,7 +114,7 @@ pub async fn exchange(
                 Some(t) => format!(
                     "{} (this page's clock is {} s off the server's, and correcting it did not help)",
                     e.message,
-                    (t.unix_seconds() as f64 - js_sys::Date::now() / 1000.0).round()
+                    (t.unix_seconds() as f64 - js_sys::Date::now() / 1000.0).round() as i64
                 ),
                 None => format!(
                     "{} (this page's clock is off; the server did not say its time: expose the Date header in the bucket's CORS rule so it can be corrected)",

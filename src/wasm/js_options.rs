@@ -3,14 +3,15 @@
 use crate::core::error::Error;
 use crate::core::time::UtcTime;
 use js_sys::{Array, Reflect};
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Deserializes an options object; a type mistake becomes a validation error naming the option.
-pub fn parse<T: DeserializeOwned>(options: &JsValue, what: &str) -> Result<T, Error> {
-    check_utf16(options, "", 0)?;
-    serde_wasm_bindgen::from_value(options.clone())
-        .map_err(|e| Error::invalid("InvalidOptions", what, format!("{what}: {e}")))
+/// Reads an options object with the core's reader (`PutOptions::read`, …): one walk into a
+/// [`Value`](crate::core::read::Value), then typed; every mistake names the option.
+pub fn parse<T>(
+    options: &JsValue,
+    read: fn(&crate::core::read::Value) -> Result<T, Error>,
+) -> Result<T, Error> {
+    read(&super::js_value::to_value(options, "")?)
 }
 
 /// The `now` option (a `Date` or epoch milliseconds), else the page's clock (skew-corrected). The clock is read
@@ -91,9 +92,13 @@ pub fn pairs_from_js(value: &JsValue, what: &str) -> Result<Vec<(String, String)
         let pair: Array = entry.dyn_into().map_err(|_| bad())?;
         let name = pair.get(0).as_string().ok_or_else(bad)?;
         let v = pair.get(1);
+        // Whole numbers only, written without a float formatter (none ships in the module).
+        let whole = v
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0);
         let value = v
             .as_string()
-            .or_else(|| v.as_f64().map(|n| n.to_string()))
+            .or_else(|| whole.map(|n| (n as i64).to_string()))
             .ok_or_else(bad)?;
         out.push((name, value));
     }
@@ -127,51 +132,6 @@ pub fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
     value
         .as_string()
         .ok_or_else(|| Error::invalid("InvalidArgument", name, format!("{name} must be a string")))
-}
-
-/// Refuses a string with an unpaired UTF-16 surrogate anywhere in `value` (keys included): JS
-/// allows it, UTF-8 cannot carry it, and the conversion would silently put U+FFFD in its place —
-/// an object landing under another key than the one asked for. `path` names the option.
-fn check_utf16(value: &JsValue, path: &str, depth: u32) -> Result<(), Error> {
-    let bad = |at: &str| {
-        let field = if at.is_empty() { "options" } else { at };
-        Error::invalid(
-            "InvalidString",
-            field,
-            format!("{field} contains an unpaired UTF-16 surrogate, which no request can carry"),
-        )
-    };
-    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
-        return if s.is_valid_utf16() {
-            Ok(())
-        } else {
-            Err(bad(path))
-        };
-    }
-    // Options are shallow; functions, Blobs and the like are not walked.
-    let plain = || {
-        let proto: JsValue = js_sys::Object::get_prototype_of(value).into();
-        proto.is_null()
-            || proto == JsValue::from(js_sys::Object::get_prototype_of(&js_sys::Object::new()))
-    };
-    if depth > 4 || !value.is_object() || !(Array::is_array(value) || plain()) {
-        return Ok(());
-    }
-    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-        let pair: Array = entry.unchecked_into();
-        let key = pair.get(0);
-        let name = key.as_string().unwrap_or_default();
-        let at = if path.is_empty() {
-            name
-        } else {
-            format!("{path}.{name}")
-        };
-        if !key.unchecked_ref::<js_sys::JsString>().is_valid_utf16() {
-            return Err(bad(&at));
-        }
-        check_utf16(&pair.get(1), &at, depth + 1)?;
-    }
-    Ok(())
 }
 
 /// Refuses an option `allowed` does not name (and an unknown `credentials` member):

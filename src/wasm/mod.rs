@@ -17,6 +17,7 @@ mod clock;
 mod exchange;
 mod js_error;
 mod js_options;
+mod js_value;
 mod resume;
 mod single_retry;
 mod stall;

@@ -51,7 +51,8 @@ pub async fn checkpoint_for(
     let size = blob_size(file)?;
     let f = file.dyn_ref::<web_sys::File>();
     let name = f.map(|f| f.name()).unwrap_or_default();
-    let modified = f.map_or(0.0, |f| f.last_modified());
+    // Whole milliseconds: written as an integer (the same text as before; no float formatter ships).
+    let modified = f.map_or(0.0, |f| f.last_modified()) as i64;
     // The first and last MiB: a file edited in place with the same size and date still differs.
     let edges = if size as f64 <= 2.0 * MIB {
         file.clone()
@@ -81,7 +82,7 @@ pub async fn checkpoint_for(
     let fp = js_sys::Object::new();
     set(&fp, "name", JsValue::from_str(&name));
     set(&fp, "size", JsValue::from(size as f64));
-    set(&fp, "lastModified", JsValue::from(modified));
+    set(&fp, "lastModified", JsValue::from(modified as f64));
     set(&fp, "type", JsValue::from_str(&file.type_()));
     set(&fp, "edgesMd5", JsValue::from_str(&edges_md5));
     let base = js_sys::Object::new();

@@ -67,7 +67,7 @@ impl Ctx {
         let Some(sign) = &self.sign else {
             let with_creds = js_sys::Object::assign(&js_sys::Object::new(), request);
             set(&with_creds, "credentials", self.credentials.clone());
-            let mut o: MultipartOptions = parse(&with_creds, "uploadFile options")?;
+            let mut o: MultipartOptions = parse(&with_creds, MultipartOptions::read)?;
             o.now = Some(now(&with_creds)?);
             let s = sign_multipart(&o)?;
             return Ok(Signed {

@@ -11,9 +11,6 @@ use super::{check_value, unsupported, ObjectOptions, Pairs, Target};
 use crate::core::error::Error;
 use crate::core::options::{Dialect, Fields};
 use crate::core::{encode, json};
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use std::fmt;
 
 /// `callback`: a URL (CMS) or OSS callback parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +20,7 @@ pub enum Callback {
 }
 
 /// OSS callback parameters, named as ali-oss names them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OssCallback {
     /// `callbackUrl`.
     pub url: String,
@@ -34,7 +30,6 @@ pub struct OssCallback {
     pub host: Option<String>,
     /// `callbackBodyType`.
     pub content_type: Option<String>,
-    #[serde(rename = "callbackSNI")]
     pub callback_sni: Option<bool>,
     /// Custom variables, names without `x:`.
     pub custom_value: Fields,
@@ -162,24 +157,4 @@ pub(crate) fn encode_uri(s: &str) -> String {
         }
     }
     out
-}
-
-impl<'de> Deserialize<'de> for Callback {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Callback;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a callback URL (CMS) or { url, body, ... } (OSS)")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Callback, E> {
-                Ok(Callback::Url(v.to_string()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Callback, A::Error> {
-                let d = serde::de::value::MapAccessDeserializer::new(map);
-                OssCallback::deserialize(d).map(Callback::Oss)
-            }
-        }
-        d.deserialize_any(V)
-    }
 }

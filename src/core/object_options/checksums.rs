@@ -23,7 +23,6 @@ use crate::core::checksum::ChecksumAlgorithm;
 use crate::core::encode;
 use crate::core::error::Error;
 use crate::core::options::Dialect;
-use serde::{Deserialize, Deserializer};
 
 /// A checksum option's value: the base64 string, or the `{ base64 }` object `digests()` gives
 /// for SHA-256.
@@ -116,10 +115,4 @@ pub(super) fn expand(
         out.push(a.option(), "x-amz-checksum-algorithm", a.name());
     }
     Ok(())
-}
-
-impl<'de> Deserialize<'de> for ChecksumValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::standard::Base64Text::deserialize(d).map(|t| ChecksumValue(t.0))
-    }
 }

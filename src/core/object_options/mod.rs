@@ -44,14 +44,12 @@ use crate::core::checksum::ChecksumAlgorithm;
 use crate::core::error::Error;
 use crate::core::options::{Dialect, Fields};
 use crate::core::time::UtcTime;
-use serde::Deserialize;
 
 /// The object options of a PUT or POST upload. Flat in the JavaScript options object
 /// (`{ key, acl: 'private', storageClass: 'IA', metadata: { owner: 'ann' } }`), hence
-/// `#[serde(flatten)]` in [`PutOptions`](crate::PutOptions) and
-/// [`PostFormOptions`](crate::PostFormOptions).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// read beside [`PutOptions`](crate::PutOptions)' and
+/// [`PostFormOptions`](crate::PostFormOptions)' own (`core::read::object`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ObjectOptions {
     /// Canned ACL, in the dialect's own list (`acl.rs`).
     pub acl: Option<String>,

@@ -7,9 +7,6 @@
 use super::{check_value, given, unsupported, wrong_target, ObjectOptions, Pairs, Target};
 use crate::core::error::Error;
 use crate::core::options::Dialect;
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
-use std::fmt;
 
 pub(crate) const STATUSES: &[&str] = &["200", "201", "204"];
 
@@ -72,33 +69,4 @@ pub(super) fn expand(
         out.push(STATUS, "success_action_status", status);
     }
     Ok(())
-}
-
-impl<'de> Deserialize<'de> for SuccessActionStatus {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = SuccessActionStatus;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("200, 201 or 204")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(SuccessActionStatus(v.trim().to_string()))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(SuccessActionStatus(v.to_string()))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(SuccessActionStatus(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(SuccessActionStatus(if v.fract() == 0.0 && v.abs() < 1e9 {
-                    (v as i64).to_string()
-                } else {
-                    v.to_string()
-                }))
-            }
-        }
-        d.deserialize_any(V)
-    }
 }

@@ -12,12 +12,10 @@ use crate::core::encode;
 use crate::core::error::Error;
 use crate::core::md5::ContentMd5;
 use crate::core::options::Dialect;
-use serde::Deserialize;
 use std::fmt;
 
 /// An SSE-C key, base64 as the header carries it.
-#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct CustomerKey(pub String);
 
 impl fmt::Debug for CustomerKey {

@@ -8,9 +8,6 @@ use super::{check_value, given, unsupported, ObjectOptions, Pairs, Target};
 use crate::core::encode;
 use crate::core::error::Error;
 use crate::core::options::Dialect;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use std::fmt;
 
 /// The option, its header (and form field) name.
 const HEADERS: [(&str, &str); 5] = [
@@ -77,47 +74,3 @@ fn content_md5(value: &str) -> Result<String, Error> {
 /// `contentMd5`: a string, or the `{ base64, hex }` object `contentMd5()` resolves to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContentMd5Value(pub String);
-
-impl<'de> Deserialize<'de> for ContentMd5Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Base64Text::deserialize(d).map(|t| ContentMd5Value(t.0))
-    }
-}
-
-/// A digest option's value: a string, or the `{ base64, … }` object `contentMd5()` /
-/// `digests()` resolve to (its `base64` taken); `null` is "not given". Shared by `contentMd5`
-/// and the S3 checksum options.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(super) struct Base64Text(pub String);
-
-impl<'de> Deserialize<'de> for Base64Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Base64Text;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a base64 (or hex) digest string, or { base64 }")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Base64Text(v.to_string()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut base64 = None;
-                while let Some(k) = map.next_key::<String>()? {
-                    if k == "base64" {
-                        base64 = Some(map.next_value::<String>()?);
-                    } else {
-                        map.next_value::<de::IgnoredAny>()?;
-                    }
-                }
-                base64
-                    .map(Base64Text)
-                    .ok_or_else(|| de::Error::custom("a digest object without base64"))
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(Base64Text::default())
-            }
-        }
-        d.deserialize_any(V)
-    }
-}

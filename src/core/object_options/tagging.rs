@@ -12,9 +12,6 @@ use super::{unsupported, ObjectOptions, Pairs, Target};
 use crate::core::encode::uri_encode;
 use crate::core::error::Error;
 use crate::core::options::{Dialect, Fields};
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use std::fmt;
 
 pub(crate) const MAX_TAGS: usize = 10;
 pub(crate) const MAX_KEY_CHARS: usize = 128;
@@ -151,24 +148,4 @@ fn decode(part: &str) -> Result<String, Error> {
         }
     }
     String::from_utf8(out).map_err(|_| bad())
-}
-
-impl<'de> Deserialize<'de> for Tagging {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Tagging;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("\"TagA=A&TagB=B\" or an object of tag values")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Tagging, E> {
-                Ok(Tagging::Text(v.to_string()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Tagging, A::Error> {
-                let d = serde::de::value::MapAccessDeserializer::new(map);
-                Fields::deserialize(d).map(Tagging::Pairs)
-            }
-        }
-        d.deserialize_any(V)
-    }
 }

@@ -71,7 +71,7 @@ pub(crate) fn presigned(r: &ObjectRequest) -> Signed {
     ];
     params.extend(r.query.iter().map(|(k, v)| (*k, v.as_deref())));
     params.extend(extra);
-    params.sort_by(|a, b| a.0.cmp(b.0));
+    crate::core::small_sort::sort_by(&mut params, |a, b| a.0 < b.0);
     let mut url = format!("{}?", r.address.object_url(r.key));
     for (k, v) in params {
         url.push_str(&uri_encode(k, true));

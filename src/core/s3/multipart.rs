@@ -88,7 +88,7 @@ fn v4_presigned(o: &MultipartOptions, r: Unsigned) -> Result<SignedMultipart, Er
         sigv4::signature(&c.secret_access_key, &scope, &sts),
     ));
     // Sorted with the rest, as the AWS SDK writes the URL.
-    pairs.sort();
+    crate::core::small_sort::sort(&mut pairs);
     let url = format!("{}?{}", r.address.object_url(&o.key), join_pairs(&pairs));
     let headers = r.headers.clone();
     Ok(done(r, url, headers, Some(creq.redacted()), sts))
@@ -134,7 +134,7 @@ fn v2_resource(o: &MultipartOptions, r: &Unsigned) -> String {
         .filter(|(k, _)| matches!(*k, "uploads" | "partNumber" | "uploadId"))
         .map(|(k, v)| (*k, v.as_deref().map(|v| uri_encode(v, false))))
         .collect();
-    sub.sort();
+    crate::core::small_sort::sort(&mut sub);
     let mut out = r.address.v2_resource(&o.key);
     for (i, (k, v)) in sub.iter().enumerate() {
         out.push(if i == 0 { '?' } else { '&' });

@@ -32,7 +32,7 @@ impl CanonicalRequest {
             .iter()
             .map(|(k, v)| (uri_encode(k, false), uri_encode(v, false)))
             .collect();
-        q.sort();
+        crate::core::small_sort::sort(&mut q);
         let mut h: Vec<(String, String)> = Vec::with_capacity(headers.len());
         for (name, value) in headers {
             let name = name.to_ascii_lowercase();
@@ -46,7 +46,7 @@ impl CanonicalRequest {
                 None => h.push((name, value)),
             }
         }
-        h.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::core::small_sort::sort_by(&mut h, |a, b| a.0 < b.0);
         CanonicalRequest {
             method: method.to_string(),
             path: path.to_string(),

@@ -35,7 +35,7 @@ pub fn additional_headers(names: &[String]) -> Vec<String> {
         .map(|n| n.to_ascii_lowercase())
         .filter(|n| !is_default_signed(n))
         .collect();
-    out.sort();
+    crate::core::small_sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -83,12 +83,12 @@ impl CanonicalRequest {
                 None => h.push((name, value.to_string())),
             }
         }
-        h.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::core::small_sort::sort_by(&mut h, |a, b| a.0 < b.0);
         let mut q: Vec<(String, String)> = query
             .iter()
             .map(|(k, v)| (uri_encode(k, false), uri_encode(v, false)))
             .collect();
-        q.sort();
+        crate::core::small_sort::sort(&mut q);
         CanonicalRequest {
             method: method.to_string(),
             uri: uri_encode(&format!("/{bucket}/{key}"), true),

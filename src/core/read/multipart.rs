@@ -1,0 +1,71 @@
+//! The reader of [`MultipartOptions`] (`signMultipart`, and each request `uploadFile` signs).
+
+use super::options::{choice, Target};
+use super::{Obj, Value};
+use crate::core::checksum::ChecksumAlgorithm;
+use crate::core::error::Error;
+use crate::core::multipart::{CompletedPart, MultipartOptions, Operation};
+use crate::core::object_options::ObjectOptions;
+use crate::core::option_names::{MULTIPART, OBJECT, TARGET};
+use crate::core::options::default_put_expiry;
+
+impl Operation {
+    pub fn read(v: &Value) -> Result<Self, Error> {
+        let table = [
+            ("create", Operation::Create),
+            ("uploadPart", Operation::UploadPart),
+            ("complete", Operation::Complete),
+            ("listParts", Operation::ListParts),
+            ("abort", Operation::Abort),
+        ];
+        let what = "\"create\", \"uploadPart\", \"complete\", \"listParts\" or \"abort\"";
+        choice(v, "operation", &table, what)
+    }
+}
+
+impl MultipartOptions {
+    pub fn read(v: &Value) -> Result<Self, Error> {
+        let o = Obj::new(v, "", "options")?;
+        o.only(&[TARGET, OBJECT, MULTIPART])?;
+        let operation = o.required("operation", o.get("operation"))?;
+        let t = Target::read(&o, default_put_expiry())?;
+        let parts = o.list("parts", "a list of { partNumber, etag, checksum? }")?;
+        Ok(MultipartOptions {
+            operation: Operation::read(operation)?,
+            dialect: t.dialect,
+            version: t.version,
+            endpoint: t.endpoint,
+            bucket: t.bucket,
+            region: t.region,
+            path_style: t.path_style,
+            credentials: t.credentials,
+            key: t.key,
+            expires_in: t.expires_in,
+            now: None,
+            presign: o.flag("presign")?,
+            upload_id: o.text("uploadId")?,
+            part_number: o.count("partNumber")?,
+            part_number_marker: o.count("partNumberMarker")?,
+            max_parts: o.count("maxParts")?,
+            parts: parts.iter().map(part).collect::<Result<_, _>>()?,
+            checksum_algorithm: o
+                .get("checksumAlgorithm")
+                .map(ChecksumAlgorithm::read)
+                .transpose()?,
+            checksum: o.text("checksum")?,
+            headers: o.fields("headers")?,
+            object: ObjectOptions::read_besides(v, &["checksumAlgorithm"])?,
+        })
+    }
+}
+
+/// `{ partNumber, etag, checksum? }`.
+fn part(v: &Value) -> Result<CompletedPart, Error> {
+    let o = Obj::new(v, "parts[].", "parts[]")?;
+    o.only(&[&["partNumber", "etag", "checksum"]])?;
+    Ok(CompletedPart {
+        part_number: o.required("partNumber", o.count("partNumber")?)?,
+        etag: o.required("etag", o.text("etag")?)?,
+        checksum: o.text("checksum")?,
+    })
+}
