@@ -480,7 +480,10 @@ pub fn retry_policy(v: &JsValue) -> Result<RetryPolicy, Error> {
             _ => Err(Error::invalid(
                 "InvalidOptions",
                 &format!("retry.{name}"),
-                format!("retry.{name} must be a whole number of at least {min}"),
+                format!(
+                    "retry.{name} must be a whole number of at least {}",
+                    min as i64
+                ),
             )),
         }
     };
