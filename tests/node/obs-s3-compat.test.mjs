@@ -31,7 +31,8 @@
 // - V2 presigned URL with a session token (not a SigV4 matter, but also an AWS difference): the
 //   SDK signs `x-amz-security-token` as a sub-resource of the canonical resource, as in its native
 //   mode; AWS's own SDK (aws-sdk v2, see sdk-v2.test.mjs) and our s3 dialect sign it as an
-//   x-amz-* header. Both are checked against an independent SigV2 with the respective choice;
+//   x-amz-* header (OBS's S3-compatible document lists no token among its sub-resources; see
+//   tests/obs_v2_token.rs). Both are checked against an independent SigV2 with the respective choice;
 // - the client option `signature: 'v4'` silently signs with V2 (initFactory maps every value but
 //   'obs' to the V2 context).
 

@@ -24,9 +24,10 @@
 //   such spaces outside metadata.)
 // - With `path_style: true` (or an IP endpoint) the SDK silently switches the native signature to
 //   the AWS V2 one (initFactory); the native document has no such rule. Not exercised here.
-// - The document's table for a temporary-credential URL puts "x-obs-security-token:…" among the
-//   canonicalized headers, before the Expires line (a garbled example); its sub-resource list and
-//   the SDK make the token a sub-resource of the canonical resource. We follow the SDK.
+// - The 2020 revision of the document's table for a temporary-credential URL put
+//   "x-obs-security-token:…" among the canonicalized headers, before the Expires line (a garbled
+//   example); its sub-resource list, the 2024 revision of that table and the SDK make the token a
+//   sub-resource of the canonical resource, as we do (tests/obs_v2_token.rs quotes them).
 
 import { assertSame, assertSameDeep, decodePolicy, fieldMap, guarded, normalizeConditions, normalizeExpiration, redact } from './inputs.mjs';
 import {

@@ -52,7 +52,8 @@ pub(crate) fn check_expiry(expires_in: i64, with_token: bool) -> Result<(), Erro
 
 /// The string to sign has the `Expires` seconds on the Date line; a session token is the
 /// `x-obs-security-token` sub-resource (listed among OBS's sub-resources), so it is part of the
-/// canonical resource as well as of the query. Parameters in esdk-obs-browserjs order (sorted by
+/// canonical resource as well as of the query: obs_04_0011's Table 4 signs
+/// `/examplebucket/objectkey?x-obs-security-token=YwkaRTbdY8g7q....` (tests/obs_v2_token.rs). Parameters in esdk-obs-browserjs order (sorted by
 /// name, a bare `uploads` without `=`, `Signature` last); values are percent-encoded with `/`
 /// kept, as that SDK does.
 pub(crate) fn presigned(r: &ObjectRequest) -> Signed {
