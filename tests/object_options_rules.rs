@@ -40,7 +40,14 @@ fn acl_outside_the_dialects_list() {
         "acl",
     );
     assert!(headers(&o("aws-exec-read"), Dialect::S3, now()).is_ok());
-    assert!(headers(&o("bucket-owner-read"), Dialect::Obs, now()).is_ok());
+    // OBS's native x-obs-acl list has bucket-owner-full-control, not S3's bucket-owner-read
+    // (tests/vendor_value_lists.rs).
+    assert!(headers(&o("bucket-owner-full-control"), Dialect::Obs, now()).is_ok());
+    refused(
+        headers(&o("bucket-owner-read"), Dialect::Obs, now()),
+        "InvalidAcl",
+        "acl",
+    );
 }
 
 #[test]
@@ -69,9 +76,15 @@ fn storage_class_in_another_dialects_spelling() {
         "InvalidStorageClass",
         "storageClass",
     );
-    // Not in seed 001.
+    // Deep archive is DeepColdArchive for OSS and DEEP_ARCHIVE for OBS (and S3), each refused in
+    // the other's spelling.
     refused(
-        headers(&o("DeepColdArchive"), Dialect::Oss, now()),
+        headers(&o("DEEP_ARCHIVE"), Dialect::Oss, now()),
+        "InvalidStorageClass",
+        "storageClass",
+    );
+    refused(
+        headers(&o("DeepColdArchive"), Dialect::Obs, now()),
         "InvalidStorageClass",
         "storageClass",
     );
@@ -152,9 +165,9 @@ fn encryption_algorithm_outside_the_dialects_list() {
         "InvalidEncryptionAlgorithmError",
         "serverSideEncryption",
     );
-    // Seed 002 names only SSE-KMS for OBS.
+    // OBS objects take kms or AES256 (SSE-OBS); "obs" is the bucket-creation value.
     refused(
-        headers(&o("AES256"), Dialect::Obs, now()),
+        headers(&o("obs"), Dialect::Obs, now()),
         "InvalidEncryptionAlgorithmError",
         "serverSideEncryption",
     );

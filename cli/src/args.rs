@@ -28,7 +28,7 @@ object:
   --content-encoding VALUE
   --content-type VALUE                 none is sent unless given
   --expires HTTP-DATE                  the stored object's Expires header
-  --server-side-encryption ALG         S3 AES256|aws:kms|aws:kms:dsse, OSS AES256|KMS, OBS kms
+  --server-side-encryption ALG         S3 AES256|aws:kms|aws:kms:dsse|aws:fsx, OSS AES256|KMS, OBS kms|AES256
   --server-side-data-encryption ALG    OSS, with KMS: SM4
   --server-side-encryption-key-id ID   the KMS key, with a KMS algorithm
 

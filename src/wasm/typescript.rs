@@ -31,8 +31,9 @@ export type Acl =
   | 'bucket-owner-read' | 'bucket-owner-full-control' | 'default';
 export type StorageClass =
   | 'STANDARD' | 'REDUCED_REDUNDANCY' | 'STANDARD_IA' | 'ONEZONE_IA' | 'INTELLIGENT_TIERING'
-  | 'GLACIER' | 'DEEP_ARCHIVE' | 'GLACIER_IR' | 'WARM' | 'COLD'
-  | 'Standard' | 'IA' | 'Archive' | 'ColdArchive';
+  | 'GLACIER' | 'DEEP_ARCHIVE' | 'OUTPOSTS' | 'GLACIER_IR' | 'SNOW' | 'EXPRESS_ONEZONE'
+  | 'FSX_OPENZFS' | 'FSX_ONTAP' | 'WARM' | 'COLD'
+  | 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
 /** OSS callback parameters, as ali-oss takes them. */
 export interface OssCallback {
   url: string; body: string; host?: string;
@@ -45,9 +46,11 @@ export interface OssCallback {
  *  form fields (POST) before signing. An empty string is the same as leaving an option out. */
 export interface ObjectOptions {
   /** s3: private … bucket-owner-full-control, aws-exec-read; oss: private, public-read,
-   *  public-read-write, default; obs: s3's list without aws-exec-read. */
+   *  public-read-write, default; obs: private, public-read, public-read-write,
+   *  bucket-owner-full-control. */
   acl?: Acl;
-  /** s3: STANDARD … GLACIER_IR; oss: Standard, IA, Archive, ColdArchive; obs: STANDARD,
+  /** s3: STANDARD … GLACIER_IR, OUTPOSTS, SNOW, EXPRESS_ONEZONE, FSX_OPENZFS, FSX_ONTAP; oss:
+   *  Standard, IA, Archive, ColdArchive, DeepColdArchive; obs: STANDARD, WARM, COLD, DEEP_ARCHIVE,
    *  STANDARD_IA (sent as WARM), GLACIER (sent as COLD). */
   storageClass?: StorageClass;
   cacheControl?: string;
@@ -60,8 +63,9 @@ export interface ObjectOptions {
   contentMd5?: string | Md5Result;
   /** oss only. */
   forbidOverwrite?: boolean;
-  /** s3: AES256, aws:kms, aws:kms:dsse; oss: AES256, KMS; obs: kms (or aws:kms). */
-  serverSideEncryption?: 'AES256' | 'aws:kms' | 'aws:kms:dsse' | 'KMS' | 'kms';
+  /** s3: AES256, aws:kms, aws:kms:dsse, aws:fsx; oss: AES256, KMS; obs: kms (or aws:kms),
+   *  AES256 (SSE-OBS). */
+  serverSideEncryption?: 'AES256' | 'aws:kms' | 'aws:kms:dsse' | 'aws:fsx' | 'KMS' | 'kms';
   /** Only with a KMS serverSideEncryption. */
   serverSideEncryptionKeyId?: string;
   /** oss only, with serverSideEncryption 'KMS'. */

@@ -309,10 +309,10 @@ test('the storage class suggestions and options follow the dialect', { skip }, a
     }));
   };
   const oss = await values('oss');
-  assert.deepEqual(oss.classes, ['Standard', 'IA', 'Archive', 'ColdArchive']);
+  assert.deepEqual(oss.classes, ['Standard', 'IA', 'Archive', 'ColdArchive', 'DeepColdArchive']);
   assert.ok(oss.tagging && !oss.isEncrypt);
   const obs = await values('obs');
-  assert.deepEqual(obs.classes, ['STANDARD', 'STANDARD_IA', 'GLACIER']);
+  assert.deepEqual(obs.classes, ['STANDARD', 'STANDARD_IA', 'GLACIER', 'DEEP_ARCHIVE']);
   assert.deepEqual(obs.methods, ['post-v2', 'put-v2', 'header-v2'], 'OBS native signs with version v2 only');
   assert.ok(!obs.tagging);
   const cms = await values('cms');

@@ -1,21 +1,39 @@
 //! Server-side encryption with service-managed keys: the algorithm, the KMS key id, and OSS's
-//! SM4 data encryption. (Customer-provided keys: [`super::sse_c`].)
-//! S3: <https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html#AmazonS3-PutObject-request-header-ServerSideEncryption>
-//! and seed 002 (`x-amz-server-side-encryption: aws:kms`,
-//! `x-amz-server-side-encryption-aws-kms-key-id`). OSS: seed 001 (`x-oss-server-side-encryption`
-//! AES256 | KMS, `x-oss-server-side-encryption-key-id` "valid only when ... KMS") and seed 004
-//! (`--server-side-data-encryption SM4` with KMS). OBS native: seed 002's SSE-KMS as
-//! `x-obs-server-side-encryption: kms` and `x-obs-server-side-encryption-kms-key-id`, the value
-//! without `aws:` as esdk-obs-browserjs's `SseKmsAdapter` sends it.
+//! SM4 data encryption. (Customer-provided keys: [`super::sse_c`].) Each list quotes the vendor's
+//! current documentation beside it. The KMS key id: seed 002 (S3,
+//! `x-amz-server-side-encryption-aws-kms-key-id`), seed 001 (OSS,
+//! `x-oss-server-side-encryption-key-id` "valid only when x-oss-server-side-encryption is set to
+//! KMS") and, natively, `x-obs-server-side-encryption-kms-key-id`.
 
 use super::{check_value, given, one_of, unsupported, ObjectOptions, Pairs, Target};
 use crate::core::error::Error;
 use crate::core::options::Dialect;
 
-pub(crate) const S3: &[&str] = &["AES256", "aws:kms", "aws:kms:dsse"];
+/// `x-amz-server-side-encryption`. AWS PutObject,
+/// <https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html#AmazonS3-PutObject-request-header-ServerSideEncryption>:
+/// "Valid Values: `AES256 | aws:fsx | aws:kms | aws:kms:dsse`" ("S3 access points for Amazon FSx -
+/// When accessing data stored in Amazon FSx file systems using S3 access points, the only valid
+/// server side encryption option is `aws:fsx`.").
+pub(crate) const S3: &[&str] = &["AES256", "aws:kms", "aws:kms:dsse", "aws:fsx"];
+/// `x-oss-server-side-encryption`. OSS PutObject
+/// (<https://www.alibabacloud.com/help/en/oss/developer-reference/putobject>) as seed 001 has it:
+/// "Valid values: AES256 and KMS" (unchanged: the current page could not be read here, and no
+/// other public OSS page found names another value of this header). SM4 is a value of a bucket's
+/// default `SSEAlgorithm` and, with KMS, of the data algorithm below.
 pub(crate) const OSS: &[&str] = &["AES256", "KMS"];
-pub(crate) const OBS: &[&str] = &["kms", "aws:kms"];
-/// OSS data encryption with KMS (seed 004).
+/// `x-obs-server-side-encryption`. Huawei, "Server-Side Encryption" API overview,
+/// <https://support.huaweicloud.com/intl/en-us/api-obs/obs_04_0188.html>, the column "API for
+/// Uploading an Object - PUT": "kms: SSE-KMS is used for encryption. AES256: SSE-OBS and the
+/// AES-256 algorithm are used." (the bucket-creation column's "obs" is not an object value); SSE-OBS,
+/// <https://support.huaweicloud.com/eu/api-obs/obs_04_0173.html>: "Example:
+/// x-obs-server-side-encryption:AES256" and "Uploading Objects - POST
+/// (x-obs-server-side-encryption should be put in the form, instead of the header.)". `aws:kms` is
+/// seed 002's S3-compatible spelling, sent as `kms` as esdk-obs-browserjs's `SseKmsAdapter` does.
+pub(crate) const OBS: &[&str] = &["kms", "AES256", "aws:kms"];
+/// OSS `x-oss-server-side-data-encryption`, with KMS. Seed 004 (`--server-side-data-encryption
+/// SM4` with `--server-side-encryption KMS`); OSS PutBucketEncryption's `KMSDataEncryption`
+/// (<https://help.aliyun.com/document_detail/117914.htm>): "指定Object的加密算法。 ... 此选项仅当
+/// SSEAlgorithm取值为KMS有效。 取值:SM4".
 pub(crate) const OSS_DATA: &[&str] = &["SM4"];
 
 /// The dialect's header names: algorithm, KMS key id.
@@ -75,7 +93,11 @@ pub(super) fn expand(
                 d,
                 allowed,
             )?;
-            let sent = if d == Dialect::Obs { "kms" } else { value };
+            let sent = if d == Dialect::Obs && value == "aws:kms" {
+                "kms"
+            } else {
+                value
+            };
             out.push("serverSideEncryption", sse_name, sent);
             value.to_ascii_lowercase().contains("kms")
         }

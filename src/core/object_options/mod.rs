@@ -11,7 +11,9 @@
 //! and seed 004 (ossutil put-object); OBS native — seeds 002/003 for what exists, with the
 //! `x-obs-` names and value spellings of the esdk-obs-browserjs model (`obsModel.js`,
 //! `utils.js`), the OBS oracle; CMS — seed 000. An option a dialect's sources do not name is an
-//! `UnsupportedOption` error, never a silently dropped header.
+//! `UnsupportedOption` error, never a silently dropped header. The value lists (ACLs, storage
+//! classes, encryption algorithms, lock modes) follow each vendor's current documentation rather
+//! than the seeds alone, quoted beside each list.
 //!
 //! An empty string counts as "not given" for the single-valued string options, so a form input
 //! left blank means no header.
@@ -76,7 +78,8 @@ pub struct ObjectOptions {
     pub checksum_algorithm: Option<ChecksumAlgorithm>,
     /// OSS `x-oss-forbid-overwrite`.
     pub forbid_overwrite: Option<bool>,
-    /// SSE algorithm: S3 `AES256`/`aws:kms`/`aws:kms:dsse`, OSS `AES256`/`KMS`, OBS `kms`.
+    /// SSE algorithm: S3 `AES256`/`aws:kms`/`aws:kms:dsse`/`aws:fsx`, OSS `AES256`/`KMS`, OBS
+    /// `kms`/`AES256` (`encryption.rs`).
     pub server_side_encryption: Option<String>,
     /// The KMS key id; only with a KMS `serverSideEncryption`.
     pub server_side_encryption_key_id: Option<String>,

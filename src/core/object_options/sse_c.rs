@@ -24,7 +24,12 @@ impl fmt::Debug for CustomerKey {
     }
 }
 
-/// SSE-C algorithms (both sources: AES256 only).
+/// `...-server-side-encryption-customer-algorithm`. S3 PutObject,
+/// <https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html#AmazonS3-PutObject-request-header-SSECustomerAlgorithm>:
+/// "Specifies the algorithm to use when encrypting the object (for example, `AES256`)."; OBS, seed
+/// 002 and Huawei's Upload Part headers
+/// (<https://huaweicloud.com/guide/productsdesc-bms_11bb6a760112f0632cbe916161b98899support2>):
+/// "x-obs-server-side-encryption-customer-algorithm ... 取值范围: AES256".
 pub(crate) const ALGORITHMS: &[&str] = &["AES256"];
 
 pub(super) fn expand(

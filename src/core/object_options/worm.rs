@@ -11,7 +11,14 @@ use crate::core::error::Error;
 use crate::core::options::Dialect;
 use crate::core::time::UtcTime;
 
+/// `x-amz-object-lock-mode`. AWS PutObject,
+/// <https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html#AmazonS3-PutObject-request-header-ObjectLockMode>:
+/// "The Object Lock mode that you want to apply to this object. ... Valid Values: `GOVERNANCE |
+/// COMPLIANCE`".
 pub(crate) const S3_MODES: &[&str] = &["GOVERNANCE", "COMPLIANCE"];
+/// `x-obs-object-lock-mode`. Seed 003 (Huawei PUT Object): "Currently, only COMPLIANCE is
+/// supported"; esdk-obs-browserjs takes the value as given, and no Huawei page found names
+/// another mode.
 pub(crate) const OBS_MODES: &[&str] = &["COMPLIANCE"];
 
 pub(super) fn expand(
