@@ -24,6 +24,7 @@ pub mod presign;
 pub mod put_headers;
 mod put_request;
 pub mod read;
+mod redact;
 pub mod response;
 pub mod s3;
 pub mod server_response;

@@ -111,6 +111,6 @@ fn presign_v2(method: &str, r: &PutRequest) -> Result<Presigned, Error> {
     Ok(Presigned {
         url,
         canonical_request: None,
-        string_to_sign: sts.to_string(),
+        string_to_sign: crate::core::redact::redact_token(&sts.to_string(), o.credentials.token()),
     })
 }

@@ -76,7 +76,7 @@ fn s3_put_headers(o: &PutOptions) -> Result<SignedRequest, Error> {
                 url: r.address.object_url(&o.key),
                 headers,
                 canonical_request: None,
-                string_to_sign: sts,
+                string_to_sign: crate::core::redact::redact_token(&sts, c.token()),
             })
         }
     }

@@ -8,9 +8,9 @@ use crate::core::encode::uri_encode;
 use crate::core::error::Error;
 use crate::core::object_request::{ObjectRequest, Signed};
 use crate::core::options::PutOptions;
-use crate::core::oss::redact_token;
 use crate::core::presign::Presigned;
 use crate::core::put_request::PutRequest;
+use crate::core::redact::redact_token;
 use crate::core::sigv2;
 
 /// "The validity period of a URL with permanent keys is at most one year."

@@ -7,9 +7,9 @@ use super::{authorization, canonicalized_resource, check_reserved_headers, strin
 use crate::core::error::Error;
 use crate::core::object_request::{ObjectRequest, Signed};
 use crate::core::options::PutOptions;
-use crate::core::oss::redact_token;
 use crate::core::put_headers::SignedRequest;
 use crate::core::put_request::PutRequest;
+use crate::core::redact::redact_token;
 use crate::core::sigv2;
 
 /// Signs a PUT of `o.key` carrying `o.headers`.

@@ -96,14 +96,3 @@ pub(crate) fn check_reserved_headers(headers: &[(String, String)]) -> Result<(),
         None => Ok(()),
     }
 }
-
-/// `text` with every occurrence of the session token (as is, or percent-encoded) replaced, for
-/// the intermediate strings returned to callers. Shared with the OBS signer.
-pub(crate) fn redact_token(text: &str, token: Option<&str>) -> String {
-    match token {
-        Some(t) if !t.is_empty() => text
-            .replace(t, "<redacted>")
-            .replace(&crate::core::encode::uri_encode(t, false), "<redacted>"),
-        _ => text.to_string(),
-    }
-}

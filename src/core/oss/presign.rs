@@ -5,13 +5,14 @@
 //! V4: <https://www.alibabacloud.com/help/en/oss/developer-reference/add-signatures-to-urls>.
 
 use super::v4::{self, CanonicalRequest, Scope, StringToSign};
-use super::{check_reserved_headers, redact_token, sign_region, v1};
+use super::{check_reserved_headers, sign_region, v1};
 use crate::core::encode::uri_encode;
 use crate::core::error::Error;
 use crate::core::object_request::{ObjectRequest, Signed};
 use crate::core::options::{PutOptions, SigVersion};
 use crate::core::presign::Presigned;
 use crate::core::put_request::PutRequest;
+use crate::core::redact::redact_token;
 use crate::core::validate::MAX_PRESIGN_SECONDS;
 
 /// A presigned URL for `method`; V1 for `version: v2`, V4 for `version: v4`. The request must

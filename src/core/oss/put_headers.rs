@@ -5,12 +5,13 @@
 //! V4: <https://www.alibabacloud.com/help/en/oss/developer-reference/recommend-to-use-signature-version-4>.
 
 use super::v4::{self, CanonicalRequest, Scope, StringToSign};
-use super::{check_reserved_headers, redact_token, sign_region, v1};
+use super::{check_reserved_headers, sign_region, v1};
 use crate::core::error::Error;
 use crate::core::object_request::{ObjectRequest, Signed};
 use crate::core::options::{PutOptions, SigVersion};
 use crate::core::put_headers::SignedRequest;
 use crate::core::put_request::PutRequest;
+use crate::core::redact::redact_token;
 
 /// Signs a PUT of `o.key` carrying `o.headers`; V1 for `version: v2`, V4 for `version: v4`.
 pub fn sign_put_headers(o: &PutOptions) -> Result<SignedRequest, Error> {

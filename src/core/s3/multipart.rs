@@ -16,6 +16,7 @@ use crate::core::multipart::options::MultipartOptions;
 use crate::core::multipart::request::Unsigned;
 use crate::core::multipart::SignedMultipart;
 use crate::core::options::SigVersion;
+use crate::core::redact::redact_token;
 use crate::core::sigv2::{self, StringToSignV2};
 use crate::core::sigv4::{self, join_pairs, CanonicalRequest, Scope, StringToSign};
 
@@ -161,7 +162,13 @@ fn v2_header(o: &MultipartOptions, r: Unsigned) -> Result<SignedMultipart, Error
         format!("AWS {}:{signature}", c.access_key_id),
     ));
     let url = format!("{}?{}", r.address.object_url(&o.key), v2_query(&r));
-    Ok(done(r, url, headers, None, sts))
+    Ok(done(
+        r,
+        url,
+        headers,
+        None,
+        redact_token(&sts, o.credentials.token()),
+    ))
 }
 
 fn v2_presigned(o: &MultipartOptions, r: Unsigned) -> Result<SignedMultipart, Error> {
@@ -187,5 +194,11 @@ fn v2_presigned(o: &MultipartOptions, r: Unsigned) -> Result<SignedMultipart, Er
         ));
     }
     let headers = r.headers.clone();
-    Ok(done(r, url, headers, None, sts))
+    Ok(done(
+        r,
+        url,
+        headers,
+        None,
+        redact_token(&sts, o.credentials.token()),
+    ))
 }
