@@ -160,8 +160,8 @@ fn check(name: &str) {
     );
     assert!(
         ours.string_to_sign
-            .contains(&format!("\nx-amz-security-token:{token}\n/")),
-        "{name}: s3 V2 token line"
+            .contains("\nx-amz-security-token:<redacted>\n/"),
+        "{name}: s3 V2 token line (signed as an amz header; redacted in the returned string)"
     );
     assert!(
         !ours.string_to_sign.contains('?'),

@@ -47,7 +47,11 @@ impl MultipartOptions {
             part_number: o.count("partNumber")?,
             part_number_marker: o.count("partNumberMarker")?,
             max_parts: o.count("maxParts")?,
-            parts: parts.iter().map(part).collect::<Result<_, _>>()?,
+            parts: parts
+                .iter()
+                .enumerate()
+                .map(|(i, v)| part(i, v))
+                .collect::<Result<_, _>>()?,
             checksum_algorithm: o
                 .get("checksumAlgorithm")
                 .map(ChecksumAlgorithm::read)
@@ -59,9 +63,10 @@ impl MultipartOptions {
     }
 }
 
-/// `{ partNumber, etag, checksum? }`.
-fn part(v: &Value) -> Result<CompletedPart, Error> {
-    let o = Obj::new(v, "parts[].", "parts[]")?;
+/// `{ partNumber, etag, checksum? }`, the `i`-th of `parts` (named so in errors: `parts[2].etag`).
+fn part(i: usize, v: &Value) -> Result<CompletedPart, Error> {
+    let path = ["parts[", &i.to_string(), "]."].concat();
+    let o = Obj::new(v, &path, &path[..path.len() - 1])?;
     o.only(&[&["partNumber", "etag", "checksum"]])?;
     Ok(CompletedPart {
         part_number: o.required("partNumber", o.count("partNumber")?)?,

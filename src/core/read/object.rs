@@ -51,7 +51,9 @@ impl ObjectOptions {
             ),
             ("successActionRedirect", &mut out.success_action_redirect),
         ] {
-            *slot = o.text(name)?;
+            // An empty string is "not given" (a form input left blank), here once for every
+            // operation, so no check downstream can mistake it for a value.
+            *slot = o.text(name)?.filter(|s| !s.is_empty());
         }
         out.content_md5 = digest(&o, "contentMd5")?.map(ContentMd5Value);
         for (name, slot) in [
