@@ -70,7 +70,7 @@ fn explain(r: &mut Report, step: &str, e: &Error, rule: &str) {
 }
 
 /// Runs the checks; resolves to `{ ok, clockOffsetSeconds, findings: [{ check, ok, detail, fix? }] }`.
-#[wasm_bindgen(js_name = diagnose, unchecked_return_type = "Promise<DiagnoseReport>")]
+#[wasm_bindgen(js_name = diagnose, unchecked_return_type = "DiagnoseReport")]
 pub async fn diagnose(
     #[wasm_bindgen(unchecked_param_type = "Omit<UploadFileOptions, 'key'> & { key?: string }")]
     options: JsValue,

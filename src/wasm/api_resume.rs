@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 /// `[{ id, key, bucket, endpoint, uploadId, fileName, size, partsDone, partsTotal, updatedAt,
 /// ageMs }]`, newest first.
-#[wasm_bindgen(js_name = listUploads, unchecked_return_type = "Promise<ResumableUpload[]>")]
+#[wasm_bindgen(js_name = listUploads, unchecked_return_type = "ResumableUpload[]")]
 pub async fn list_uploads() -> Result<JsValue, JsValue> {
     if !checkpoint::available() {
         return Ok(js_sys::Array::new().into());

@@ -87,7 +87,7 @@ pub fn from_thrown(value: &JsValue, context: &str) -> Error {
             .and_then(|v| v.as_string())
     };
     let (Some(code), Some(kind)) = (get("code"), get("kind")) else {
-        return from_js(value, context);
+        return without_kind(value, context, get("code"));
     };
     let kind = match kind.as_str() {
         "validation" => ErrorKind::Validation,
@@ -99,5 +99,34 @@ pub fn from_thrown(value: &JsValue, context: &str) -> Error {
     };
     let mut e = Error::new(kind, &code, get("message").unwrap_or_default());
     e.field = get("field");
+    e
+}
+
+/// A thrown value without this module's `{ code, kind }`: a failed `fetch` (TypeError) or a
+/// DOMException is what it says; an error carrying an HTTP `status` (or a `code`) is the
+/// backend's answer — retried only when transient (429, 5xx, a throttling code), so a 403 from
+/// the signer fails at once instead of five times; any other throw is a bug in the callback,
+/// not a network failure, and is not retried either.
+fn without_kind(value: &JsValue, context: &str, code: Option<String>) -> Error {
+    let status = Reflect::get(value, &JsValue::from_str("status"))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|s| (100.0..600.0).contains(s) && s.fract() == 0.0);
+    let plain = value.dyn_ref::<js_sys::TypeError>().is_some()
+        || value.dyn_ref::<web_sys::DomException>().is_some();
+    if plain && code.is_none() && status.is_none() {
+        return from_js(value, context);
+    }
+    let message = value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown failure".into());
+    let mut e = Error::new(
+        ErrorKind::Server,
+        code.as_deref().unwrap_or("CallbackFailed"),
+        [context, ": ", &message].concat(),
+    );
+    e.status = status.map(|s| s as u16);
     e
 }

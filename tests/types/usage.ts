@@ -75,3 +75,10 @@ export function describe(e: BucketUploadError): string {
   if (e.code === 'FileAlreadyExists' || e.code === 'Crc64Mismatch') return `${e.code} ${e.ec ?? ''}`;
   return `${e.code} ${e.kind} ${e.field ?? ''} ${e.status ?? ''} ${e.requestId ?? ''}`;
 }
+
+// Regression: async exports were declared `Promise<Promise<…>>` (an unchecked_return_type that
+// already said Promise, wrapped again by wasm-bindgen).
+import { diagnose, listUploads, type DiagnoseReport, type ResumableUpload } from '../../pkg/bucket_upload.js';
+type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+export const diagnoseIsOnePromise: Exactly<ReturnType<typeof diagnose>, Promise<DiagnoseReport>> = true;
+export const listUploadsIsOnePromise: Exactly<ReturnType<typeof listUploads>, Promise<ResumableUpload[]>> = true;
