@@ -6,7 +6,7 @@
 
 use crate::core::error::Error;
 use crate::core::object_options;
-use crate::core::options::PostFormOptions;
+use crate::core::options::{Dialect, PostFormOptions};
 use crate::core::policy::Condition;
 use crate::core::time::UtcTime;
 use crate::core::validate;
@@ -44,6 +44,7 @@ pub(crate) fn unsigned_form(
             validate::length_range(*min, *max)?;
         }
     }
+    list_conditions(o)?;
     for (name, value) in &o.fields.0 {
         validate::header_name(name, name)?;
         validate::header_value(name, value)?;
@@ -78,6 +79,9 @@ pub(crate) fn unsigned_form(
             conditions.push(c);
         }
     }
+    let bucket = [("bucket".to_string(), o.bucket.clone())];
+    let sent = bucket.iter().chain(&fields).chain(signer_fields);
+    list_conditions_hold(&o.conditions, sent)?;
     conditions.extend(o.conditions.iter().cloned());
     conditions.extend(
         signer_fields
@@ -85,6 +89,63 @@ pub(crate) fn unsigned_form(
             .map(|(n, v)| Condition::Eq(n.clone(), v.clone())),
     );
     Ok(UnsignedForm { fields, conditions })
+}
+
+/// `in` and `not-in` are OSS's alone (S3 and OBS document neither), and each names a field and
+/// lists at least one value (the reader has already refused values that are not strings).
+fn list_conditions(o: &PostFormOptions) -> Result<(), Error> {
+    let bad = |why: &str| Error::invalid("InvalidCondition", "conditions", why.to_string());
+    for c in &o.conditions {
+        let Some((name, values, _)) = c.list() else {
+            continue;
+        };
+        if o.dialect != Dialect::Oss {
+            return Err(Error::invalid(
+                "UnsupportedOption",
+                "conditions",
+                format!(
+                    "conditions: in and not-in are OSS policy conditions, not supported by dialect \"{}\"",
+                    o.dialect.name()
+                ),
+            ));
+        }
+        if name.is_empty() {
+            return Err(bad("an in or not-in condition names a form field"));
+        }
+        if values.is_empty() {
+            return Err(bad("an in or not-in condition lists at least one value"));
+        }
+    }
+    Ok(())
+}
+
+/// The form's own values satisfy every `in` / `not-in` condition, or OSS would refuse the upload
+/// after it was signed. Field names compare case-insensitively (OSS's example names
+/// `$content-type` for the `Content-Type` field); a value holding `${filename}` is only known when
+/// the browser sends it, and a field the form does not send is left to OSS.
+fn list_conditions_hold<'a>(
+    conditions: &[Condition],
+    sent: impl Iterator<Item = &'a (String, String)> + Clone,
+) -> Result<(), Error> {
+    for c in conditions {
+        let Some((name, values, inside)) = c.list() else {
+            continue;
+        };
+        let hits = sent.clone().filter(|(n, _)| n.eq_ignore_ascii_case(name));
+        for (field, value) in hits {
+            if !value.contains(FILENAME_VARIABLE) && values.contains(value) != inside {
+                return Err(Error::invalid(
+                    "ConditionNotMet",
+                    field,
+                    format!(
+                        "the form's field \"{field}\" does not satisfy its own policy condition {}",
+                        c.to_json()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A policy to sign must not be empty (its text is the string to sign).

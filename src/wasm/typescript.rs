@@ -5,8 +5,11 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &str = r#"
 export interface Credentials { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+/** A POST policy condition as the policy writes it (`$` optional). `in` / `not-in` (one or more
+ *  strings) are OSS only; a form whose own field breaks one is refused (`ConditionNotMet`). */
 export type Condition =
   | ['eq' | 'starts-with', string, string]
+  | ['in' | 'not-in', string, string[]]
   | ['content-length-range', number, number]
   | Record<string, string>;
 interface Target {

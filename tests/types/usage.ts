@@ -21,7 +21,10 @@ export async function demo(file: File, signal: AbortSignal): Promise<void> {
     acl: 'private', storageClass: 'IA', metadata: { owner: 'ann' }, tagging: { a: 'b' }, forbidOverwrite: true,
     serverSideEncryption: 'KMS', serverSideDataEncryption: 'SM4', successActionStatus: 201,
     callback: { url: 'https://e.com/cb', body: 'bucket=${bucket}', customValue: { v: '1' } },
+    conditions: [['in', '$content-type', ['image/jpeg', 'image/png']], ['not-in', '$cache-control', ['no-cache']]],
   });
+  // @ts-expect-error: in / not-in take a list of strings, not a string
+  signPostForm({ dialect: 'oss', endpoint: 'http://h', bucket: 'b', credentials, key: 'k', conditions: [['not-in', '$cache-control', 'no-cache']] });
   presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', contentMd5: md5, tagging: 'a=b&c',
     objectLockMode: 'COMPLIANCE', objectLockRetainUntilDate: '2030-01-01T00:00:00Z' });
   // @ts-expect-error: not an ACL of any dialect

@@ -192,7 +192,9 @@ impl SignPolicyOptions {
 }
 
 /// A policy condition as in the policy document itself: `["eq"|"starts-with", "$name", value]`,
-/// `["content-length-range", min, max]` or `{ name: value }`.
+/// `["in"|"not-in", "$name", [values…]]` (OSS), `["content-length-range", min, max]` or
+/// `{ name: value }`. The dialect and the non-empty rules are checked with the form
+/// (`form_conditions`), so Rust callers get them too.
 fn condition(v: &Value) -> Result<Condition, Error> {
     let bad = |why: &str| Error::invalid("InvalidCondition", "conditions", why.to_string());
     let shape = "a policy condition is [op, \"$field\", value] or { field: value }";
@@ -215,6 +217,24 @@ fn condition(v: &Value) -> Result<Condition, Error> {
                     }
                     _ => Err(bad("content-length-range takes two non-negative integers")),
                 },
+                lower @ ("in" | "not-in") => {
+                    let (Value::Text(name), Value::List(items)) = (a, b) else {
+                        return Err(bad("in and not-in take [op, \"$field\", [values…]]"));
+                    };
+                    let values = items
+                        .iter()
+                        .map(|v| match v {
+                            Value::Text(s) => Ok(s.clone()),
+                            _ => Err(bad("the values of in and not-in are strings")),
+                        })
+                        .collect::<Result<Vec<_>, _>>()?;
+                    let name = name.strip_prefix('$').unwrap_or(name).to_string();
+                    Ok(if lower == "in" {
+                        Condition::In(name, values)
+                    } else {
+                        Condition::NotIn(name, values)
+                    })
+                }
                 "eq" | "starts-with" => {
                     let (Value::Text(name), Some(value)) = (a, b.as_scalar_text()) else {
                         return Err(bad(shape));
