@@ -229,7 +229,7 @@ fn other_dialects_refuse_the_checksum_options() {
 fn multipart_create_refuses_a_single_upload_checksum() {
     let mut o: MultipartOptions = serde_json::from_str(&format!(
         r#"{{ "operation": "create", "endpoint": "https://s3.eu-west-1.amazonaws.com",
-             "bucket": "b", "key": "k", "credentials": {{ "accessKeyId": "AKIDEXAMPLE",
+             "bucket": "bkt", "key": "k", "credentials": {{ "accessKeyId": "AKIDEXAMPLE",
              "secretAccessKey": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" }},
              "checksumAlgorithm": "CRC32C", "checksumCrc32c": "{CRC32C}" }}"#
     ))

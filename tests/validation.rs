@@ -359,6 +359,62 @@ fn endpoint_and_bucket() {
     refused(sign_post_form(&o), "InvalidBucketName", "bucket");
 }
 
+/// The bucket naming rules S3, OSS and OBS share, for a virtual-hosted URL (the bucket leads
+/// the host name): each name here is one the vendors' naming pages refuse; path style keeps
+/// them (a path can carry them, and the server judges).
+#[test]
+fn virtual_hosted_buckets_must_be_host_labels() {
+    for (bucket, why) in [
+        ("ab", "3 to 63"),
+        (&"a".repeat(64)[..], "3 to 63"),
+        ("My-Bucket", "lowercase"),
+        ("my_bucket", "lowercase"),
+        ("my bucket", "lowercase"),
+        ("-bucket", "start and end"),
+        ("bucket-", "start and end"),
+        ("my..bucket", "dot-separated"),
+        ("my.-bucket", "dot-separated"),
+        ("192.168.5.4", "IP address"),
+    ] {
+        let o = PostFormOptions {
+            bucket: bucket.into(),
+            path_style: false,
+            ..post()
+        };
+        let e = sign_post_form(&o).unwrap_err();
+        assert_eq!(
+            (e.code.as_str(), e.field.as_deref()),
+            ("InvalidBucketName", Some("bucket")),
+            "{bucket}"
+        );
+        assert!(e.message.contains(why), "{bucket}: {}", e.message);
+        let path_style = PostFormOptions {
+            bucket: bucket.into(),
+            path_style: true,
+            ..post()
+        };
+        assert!(
+            sign_post_form(&path_style).is_ok(),
+            "{bucket} in path style"
+        );
+    }
+    for ok in [
+        "abc",
+        "my.bucket.example",
+        "a-b-c",
+        "123",
+        &"a".repeat(63)[..],
+        "1.2.3",
+    ] {
+        let o = PostFormOptions {
+            bucket: ok.into(),
+            path_style: false,
+            ..post()
+        };
+        assert!(sign_post_form(&o).is_ok(), "{ok}");
+    }
+}
+
 #[test]
 fn post_key_traversal_bug_dot_segments_are_refused_before_signing() {
     // The form the demo's /sign once handed out for a key that escaped its folder on s3s-fs.
@@ -448,4 +504,62 @@ fn misspelled_options_are_named_with_the_nearest_valid_one() {
     let e = check(["zzzzzzzzzzzz"], allowed, "").unwrap_err();
     assert!(!e.message.contains("did you mean"), "{}", e.message);
     assert!(check(["key", "storageClass", "headers"], allowed, "").is_ok());
+}
+
+/// A signing time or an expiry outside the years a date header can carry (four digits) would
+/// be written as a malformed date: refused before anything is signed, in every signer.
+#[test]
+fn signing_times_and_expiries_stay_within_four_digit_years() {
+    let at = |secs: i64| Some(UtcTime::from_unix_seconds(secs));
+    for now in [-1, 253_402_300_800, i64::MAX] {
+        refused(
+            sign_post_form(&PostFormOptions {
+                now: at(now),
+                ..post()
+            }),
+            "InvalidTime",
+            "now",
+        );
+        refused(
+            presign_put(&PutOptions {
+                now: at(now),
+                ..put()
+            }),
+            "InvalidTime",
+            "now",
+        );
+        refused(
+            sign_put_headers(&PutOptions {
+                now: at(now),
+                ..put()
+            }),
+            "InvalidTime",
+            "now",
+        );
+    }
+    // Signed 600 s before the end of 9999, expiring on its last second: still fine.
+    let last = PutOptions {
+        now: at(253_402_300_799 - 600),
+        ..put()
+    };
+    assert!(sign_put_headers(&last)
+        .unwrap()
+        .headers
+        .iter()
+        .any(|(_, v)| v.starts_with("99991231T2349")));
+    for expires_in in [253_402_300_799 - 1_700_000_000 + 1, i64::MAX] {
+        refused(
+            sign_post_form(&PostFormOptions {
+                expires_in,
+                ..post()
+            }),
+            "ExpiresTooLong",
+            "expiresIn",
+        );
+    }
+    assert!(sign_post_form(&PostFormOptions {
+        expires_in: 253_402_300_799 - 1_700_000_000,
+        ..post()
+    })
+    .is_ok());
 }

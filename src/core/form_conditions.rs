@@ -38,7 +38,7 @@ pub(crate) fn unsigned_form(
         validate::region(&o.region)?;
     }
     validate::key_segments(&o.key)?;
-    validate::expires_in(o.expires_in, None)?;
+    validate::expires_in(now, o.expires_in, None)?;
     for c in &o.conditions {
         if let Condition::ContentLengthRange(min, max) = c {
             validate::length_range(*min, *max)?;

@@ -29,7 +29,7 @@ impl<'a> PutRequest<'a> {
             validate::region(&o.region)?;
         }
         validate::key_in_path(&o.key)?;
-        validate::expires_in(o.expires_in, max_expiry)?;
+        validate::expires_in(now, o.expires_in, max_expiry)?;
         if let Some(size) = o.content_length {
             validate::object_size("contentLength", size)?;
         }

@@ -57,11 +57,11 @@ impl BucketAddress {
         let (host, bucket_path) = if path_style {
             (authority, format!("/{}", uri_encode(bucket, false)))
         } else {
-            if bucket.contains(['/', ':']) || bucket.bytes().any(|b| b.is_ascii_uppercase()) {
+            if let Some(why) = not_a_host_label(bucket) {
                 return Err(Error::invalid(
                     "InvalidBucketName",
                     "bucket",
-                    format!("bucket \"{bucket}\" cannot be a host name; use pathStyle"),
+                    format!("bucket \"{bucket}\" cannot be a host name ({why}); use pathStyle"),
                 ));
             }
             (format!("{bucket}.{authority}"), String::new())
@@ -98,4 +98,36 @@ impl BucketAddress {
     pub fn v2_resource(&self, key: &str) -> String {
         format!("/{}/{}", self.bucket, uri_encode(key, true))
     }
+}
+
+/// Why `bucket` cannot lead a virtual-hosted host name, if it cannot: the bucket naming rules
+/// S3, OSS and OBS share — 3 to 63 characters of lowercase letters, digits, `.` and `-`,
+/// starting and ending with a letter or digit, no empty label, not an IP address. S3:
+/// <https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html>; OSS
+/// <https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions> (no `.`
+/// at all: left to OSS, whose own answer names the rule); OBS
+/// <https://support.huaweicloud.com/intl/en-us/ugobs-obs/obs_41_0008.html>.
+fn not_a_host_label(bucket: &str) -> Option<&'static str> {
+    let b = bucket.as_bytes();
+    if !(3..=63).contains(&b.len()) {
+        return Some("3 to 63 characters");
+    }
+    if !b
+        .iter()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'.' || *c == b'-')
+    {
+        return Some("only lowercase letters, digits, '.' and '-'");
+    }
+    let alnum = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    if !alnum(&b[0]) || !alnum(&b[b.len() - 1]) {
+        return Some("it must start and end with a letter or a digit");
+    }
+    if bucket.contains("..") || bucket.contains(".-") || bucket.contains("-.") {
+        return Some("each dot-separated label must start and end with a letter or a digit");
+    }
+    let labels: Vec<&str> = bucket.split('.').collect();
+    if labels.len() == 4 && labels.iter().all(|l| l.bytes().all(|c| c.is_ascii_digit())) {
+        return Some("it must not look like an IP address");
+    }
+    None
 }

@@ -17,9 +17,24 @@ pub const MAX_METADATA_BYTES: usize = 2 * 1024;
 /// A SigV4 presigned URL lives at most 7 days.
 pub const MAX_PRESIGN_SECONDS: i64 = 7 * 24 * 3600;
 
-/// The signing instant must be given: the core has no clock.
+/// The last instant a date header can carry: 9999-12-31T23:59:59Z (`x-amz-date`, an HTTP-date
+/// and a policy's ISO 8601 expiration all write the year in four digits).
+pub const LAST_DATE_SECONDS: i64 = 253_402_300_799;
+
+/// The signing instant must be given (the core has no clock) and lie in the years a date
+/// header can carry, 1970 to 9999.
 pub fn now(now: Option<UtcTime>) -> Result<UtcTime, Error> {
-    now.ok_or_else(|| Error::invalid("MissingTime", "now", "the signing time `now` is required"))
+    let t = now.ok_or_else(|| {
+        Error::invalid("MissingTime", "now", "the signing time `now` is required")
+    })?;
+    if !(0..=LAST_DATE_SECONDS).contains(&t.unix_seconds()) {
+        return Err(Error::invalid(
+            "InvalidTime",
+            "now",
+            "the signing time `now` must lie between 1970 and 9999 (a date header's four-digit year)",
+        ));
+    }
+    Ok(t)
 }
 
 /// Access key and secret must be present (their values are never echoed).
@@ -157,8 +172,20 @@ pub fn size_in_range(size: u64, min: u64, max: u64) -> Result<(), Error> {
     Ok(())
 }
 
-/// The expiry lies in the future (and, for presigned URLs, within `max` seconds).
-pub fn expires_in(seconds: i64, max: Option<i64>) -> Result<(), Error> {
+/// The expiry lies in the future, within `max` seconds for presigned URLs, and before the year
+/// 10000 (it is written as a date).
+pub fn expires_in(now: UtcTime, seconds: i64, max: Option<i64>) -> Result<(), Error> {
+    if now
+        .unix_seconds()
+        .checked_add(seconds)
+        .is_none_or(|t| t > LAST_DATE_SECONDS)
+    {
+        return Err(Error::invalid(
+            "ExpiresTooLong",
+            "expiresIn",
+            "expiresIn reaches past the year 9999, which no date header can carry",
+        ));
+    }
     if seconds <= 0 {
         return Err(Error::invalid(
             "ExpirationNotInFuture",

@@ -42,7 +42,7 @@ impl Unsigned {
         validate::key_in_path(&o.key)?;
         let presign = o.presign.unwrap_or(o.operation == Operation::UploadPart);
         if presign {
-            validate::expires_in(o.expires_in, Some(validate::MAX_PRESIGN_SECONDS))?;
+            validate::expires_in(now, o.expires_in, Some(validate::MAX_PRESIGN_SECONDS))?;
         }
         validate::raw_headers(&o.headers.0)?;
         let upload_id = || upload_id(o);
