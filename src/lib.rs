@@ -18,11 +18,13 @@ pub use crate::core::object_options::{
     SuccessActionStatus, Tagging,
 };
 pub use crate::core::options::{
-    Dialect, Fields, PostFormOptions, PutOptions, SigVersion, SignPolicyOptions,
+    Dialect, Fields, GetOptions, PostFormOptions, PutOptions, ResponseOverrides, SigVersion,
+    SignPolicyOptions,
 };
 pub use crate::core::policy::{Condition, PostPolicy};
 pub use crate::core::post_form::{sign_post_form, PostForm};
 pub use crate::core::presign::{presign, presign_put, presign_put_parts, Presigned};
+pub use crate::core::presign_get::{presign_get, presign_get_parts};
 pub use crate::core::put_headers::{sign_put_headers, SignedRequest};
 pub use crate::core::sign_policy::sign_policy;
 pub use crate::core::time::UtcTime;

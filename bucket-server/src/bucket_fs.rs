@@ -1,7 +1,8 @@
 //! The S3 implementation the bucket serves: s3s-fs, behind a wrapper that refuses object keys
 //! s3s-fs would resolve outside the bucket (object_key.rs), verifies a PutObject's
-//! `x-amz-checksum-*` before anything is stored (part_checksum.rs), and answers multipart
-//! requests as S3 does where s3s-fs does not (multipart.rs).
+//! `x-amz-checksum-*` before anything is stored (part_checksum.rs), answers multipart
+//! requests as S3 does where s3s-fs does not (multipart.rs), and applies GetObject's `response-*`
+//! overrides, which s3s-fs ignores.
 //!
 //! The wrapper implements `s3s::S3` and forwards every operation s3s-fs 0.14.1 implements, plus
 //! ListMultipartUploads; any other operation answers s3s's `NotImplemented`, as before. A POST
@@ -104,12 +105,33 @@ impl S3 for BucketFs {
         result
     }
 
+    /// s3s verifies the signature, `response-*` overrides included; s3s-fs ignores the
+    /// overrides, so they are applied here, as S3 does: "You can override values for a set of
+    /// response headers" (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html>).
     async fn get_object(
         &self,
         req: S3Request<GetObjectInput>,
     ) -> S3Result<S3Response<GetObjectOutput>> {
         check(&req.input.key)?;
-        self.fs.get_object(req).await
+        let i = &req.input;
+        let overrides = (
+            i.response_cache_control.clone(),
+            i.response_content_disposition.clone(),
+            i.response_content_encoding.clone(),
+            i.response_content_language.clone(),
+            i.response_content_type.clone(),
+            i.response_expires.clone(),
+        );
+        let mut resp = self.fs.get_object(req).await?;
+        let o = &mut resp.output;
+        let (cache, disposition, encoding, language, content_type, expires) = overrides;
+        o.cache_control = cache.or(o.cache_control.take());
+        o.content_disposition = disposition.or(o.content_disposition.take());
+        o.content_encoding = encoding.or(o.content_encoding.take());
+        o.content_language = language.or(o.content_language.take());
+        o.content_type = content_type.or(o.content_type.take());
+        o.expires = expires.or(o.expires.take());
+        Ok(resp)
     }
 
     async fn head_object(

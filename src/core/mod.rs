@@ -21,6 +21,7 @@ pub mod oss;
 pub mod policy;
 pub mod post_form;
 pub mod presign;
+pub mod presign_get;
 pub mod put_headers;
 mod put_request;
 pub mod read;

@@ -49,6 +49,14 @@ impl<'a> ObjectRequest<'a> {
         }
     }
 
+    /// A GET of the object with the operation's `query` (GetObject's overrides and `versionId`).
+    pub fn get(r: &'a PutRequest<'a>, query: &'a [(&'static str, Option<String>)]) -> Self {
+        ObjectRequest {
+            query,
+            ..Self::put(r, "GET")
+        }
+    }
+
     /// One multipart operation laid out by [`Unsigned::new`].
     pub fn multipart(o: &'a MultipartOptions, r: &'a Unsigned) -> Self {
         ObjectRequest {

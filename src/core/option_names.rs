@@ -54,6 +54,17 @@ pub const OBJECT: &[&str] = &[
 pub const POST_FORM: &[&str] = &["conditions", "fields", "digests"];
 /// `presignPut`, `presignPutRequest`, `signPutHeaders`.
 pub const PUT: &[&str] = &["headers", "contentLength", "digests"];
+/// `presignGet`'s own.
+pub const GET: &[&str] = &[
+    "versionId",
+    "responseContentType",
+    "responseContentLanguage",
+    "responseExpires",
+    "responseCacheControl",
+    "responseContentDisposition",
+    "responseContentEncoding",
+    "trafficLimit",
+];
 /// `signPolicy`.
 pub const SIGN_POLICY: &[&str] = &["dialect", "version", "credentials", "region", "now"];
 /// `signMultipart`'s own (`serverTime` is what `uploadFile` tells a backend signer; ignored).
@@ -183,6 +194,7 @@ pub fn kind(name: &str) -> Option<(Kind, &'static str)> {
         "concurrency" => (Kind::Whole(1), "a whole number of parts in flight"),
         "chunkSize" => (Kind::Whole(1), "a whole number of bytes"),
         "stallTimeoutMs" | "resumeMaxAgeMs" => (Kind::Whole(0), "a whole number of milliseconds"),
+        "trafficLimit" => (Kind::Whole(0), "a whole number of bits per second"),
         "pathStyle" | "presign" | "forbidOverwrite" | "isEncrypt" | "resume" | "worker" => {
             (Kind::Flag, "true or false")
         }
@@ -213,7 +225,14 @@ pub fn kind(name: &str) -> Option<(Kind, &'static str)> {
         | "checksumAlgorithm"
         | "accessKeyId"
         | "secretAccessKey"
-        | "sessionToken" => (Kind::Text, "a string"),
+        | "sessionToken"
+        | "versionId"
+        | "responseContentType"
+        | "responseContentLanguage"
+        | "responseExpires"
+        | "responseCacheControl"
+        | "responseContentDisposition"
+        | "responseContentEncoding" => (Kind::Text, "a string"),
         _ => return None,
     })
 }

@@ -110,6 +110,78 @@ pub struct PutOptions {
     pub object: ObjectOptions,
 }
 
+/// Options of [`presign_get`](crate::presign_get): a download link to share, optionally of one
+/// version of the object, with the response headers the bucket is to answer with.
+#[derive(Debug, Clone)]
+pub struct GetOptions {
+    pub dialect: Dialect,
+    pub version: SigVersion,
+    pub endpoint: String,
+    pub bucket: String,
+    pub region: String,
+    pub path_style: bool,
+    pub credentials: Credentials,
+    pub key: String,
+    /// Seconds from `now` until the link expires (the dialect's presigned-URL limits apply).
+    pub expires_in: i64,
+    /// The signing instant; see [`PostFormOptions::now`].
+    pub now: Option<UtcTime>,
+    /// `versionId`: that version instead of the current one (an empty string is not given).
+    pub version_id: Option<String>,
+    /// The `response-*` overrides.
+    pub response: ResponseOverrides,
+    /// OSS only: `x-oss-traffic-limit`, the download's speed limit in bits per second.
+    pub traffic_limit: Option<u64>,
+}
+
+/// The response headers a presigned GET makes the bucket send instead of the stored ones (the
+/// `response-*` query parameters of GetObject). An empty string is the same as leaving one out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResponseOverrides {
+    pub content_type: Option<String>,
+    pub content_language: Option<String>,
+    /// An HTTP-date (RFC 9110 IMF-fixdate: `Fri, 02 Jan 2026 03:04:05 GMT`).
+    pub expires: Option<String>,
+    pub cache_control: Option<String>,
+    pub content_disposition: Option<String>,
+    pub content_encoding: Option<String>,
+}
+
+impl ResponseOverrides {
+    /// Each override as (option name, query parameter, value), in the order of the vendors'
+    /// GetObject tables.
+    pub fn entries(&self) -> [(&'static str, &'static str, &Option<String>); 6] {
+        [
+            (
+                "responseContentType",
+                "response-content-type",
+                &self.content_type,
+            ),
+            (
+                "responseContentLanguage",
+                "response-content-language",
+                &self.content_language,
+            ),
+            ("responseExpires", "response-expires", &self.expires),
+            (
+                "responseCacheControl",
+                "response-cache-control",
+                &self.cache_control,
+            ),
+            (
+                "responseContentDisposition",
+                "response-content-disposition",
+                &self.content_disposition,
+            ),
+            (
+                "responseContentEncoding",
+                "response-content-encoding",
+                &self.content_encoding,
+            ),
+        ]
+    }
+}
+
 /// Options of [`sign_policy`](crate::sign_policy): only what the signature needs.
 #[derive(Debug, Clone)]
 pub struct SignPolicyOptions {

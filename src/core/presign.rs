@@ -3,12 +3,11 @@
 //! SigV4: <https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html>;
 //! SigV2: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html#RESTAuthenticationQueryStringAuth>.
 
-use crate::core::encode::uri_encode;
 use crate::core::error::Error;
+use crate::core::object_request::ObjectRequest;
 use crate::core::options::{Dialect, PutOptions, SigVersion};
 use crate::core::put_request::PutRequest;
-use crate::core::sigv2::{self, StringToSignV2};
-use crate::core::sigv4::{self, CanonicalRequest, Scope, StringToSign};
+use crate::core::s3;
 use crate::core::validate::MAX_PRESIGN_SECONDS;
 
 /// A presigned URL with the strings that produced it, for debugging a `SignatureDoesNotMatch`.
@@ -43,74 +42,15 @@ pub fn presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
 }
 
 fn s3_presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
-    match o.version {
-        SigVersion::V4 => presign_v4(method, &PutRequest::new(o, Some(MAX_PRESIGN_SECONDS))?),
-        SigVersion::V2 => presign_v2(method, &PutRequest::new(o, None)?),
-    }
-}
-
-fn presign_v4(method: &str, r: &PutRequest) -> Result<Presigned, Error> {
-    let o = r.options;
-    let scope = Scope::new(r.now, &o.region, "s3");
-    let mut headers = vec![("host".to_string(), r.address.host.clone())];
-    headers.extend(r.headers.iter().cloned());
-    // Signed header names come from the same canonicalization that signs them.
-    let names = CanonicalRequest::new(method, "", &[], &headers, "").signed_headers();
-    let mut query = vec![
-        ("X-Amz-Algorithm".to_string(), sigv4::ALGORITHM.to_string()),
-        (
-            "X-Amz-Credential".to_string(),
-            scope.credential(&o.credentials.access_key_id),
-        ),
-        ("X-Amz-Date".to_string(), r.now.amz_date()),
-        ("X-Amz-Expires".to_string(), o.expires_in.to_string()),
-        ("X-Amz-SignedHeaders".to_string(), names),
-    ];
-    if let Some(token) = o.credentials.token() {
-        query.push(("X-Amz-Security-Token".to_string(), token.to_string()));
-    }
-    let path = r.address.object_path(&o.key);
-    let creq = CanonicalRequest::new(method, &path, &query, &headers, sigv4::UNSIGNED_PAYLOAD);
-    let sts = StringToSign::new(r.now, scope.clone(), &creq.to_string()).to_string();
-    let signature = sigv4::signature(&o.credentials.secret_access_key, &scope, &sts);
-    let mut pairs = creq.query.clone();
-    pairs.push(("X-Amz-Signature".to_string(), signature));
-    crate::core::small_sort::sort(&mut pairs);
-    Ok(Presigned {
-        url: format!(
-            "{}?{}",
-            r.address.object_url(&o.key),
-            crate::core::sigv4::join_pairs(&pairs)
-        ),
-        canonical_request: Some(creq.redacted()),
-        string_to_sign: sts,
-    })
-}
-
-fn presign_v2(method: &str, r: &PutRequest) -> Result<Presigned, Error> {
-    let o = r.options;
-    let expires = r.now.plus_seconds(o.expires_in).unix_seconds().to_string();
-    let mut headers = r.headers.clone();
-    if let Some(token) = o.credentials.token() {
-        headers.push(("x-amz-security-token".to_string(), token.to_string()));
-    }
-    let sts = StringToSignV2::new(method, &headers, &expires, &r.address.v2_resource(&o.key));
-    let signature = sigv2::signature(&o.credentials.secret_access_key, &sts.to_string());
-    let mut url = format!(
-        "{}?AWSAccessKeyId={}&Expires={expires}&Signature={}",
-        r.address.object_url(&o.key),
-        uri_encode(&o.credentials.access_key_id, false),
-        uri_encode(&signature, false)
-    );
-    if let Some(token) = o.credentials.token() {
-        url.push_str(&format!(
-            "&x-amz-security-token={}",
-            uri_encode(token, false)
-        ));
-    }
-    Ok(Presigned {
-        url,
-        canonical_request: None,
-        string_to_sign: crate::core::redact::redact_token(&sts.to_string(), o.credentials.token()),
-    })
+    let max = match o.version {
+        SigVersion::V4 => Some(MAX_PRESIGN_SECONDS),
+        SigVersion::V2 => None,
+    };
+    let r = PutRequest::new(o, max)?;
+    let request = ObjectRequest::put(&r, method);
+    let signed = match o.version {
+        SigVersion::V4 => s3::presign::v4_presigned(&request),
+        SigVersion::V2 => s3::presign::v2_presigned(&request),
+    };
+    Ok(signed.into_presigned())
 }

@@ -6,8 +6,8 @@ use super::checksum_option::with_digest;
 use super::js_error::to_js;
 use super::js_options::{now, pairs_to_js, pairs_to_object, parse, set};
 use crate::core::option_names::*;
-use crate::core::options::{PostFormOptions, PutOptions, SignPolicyOptions};
-use crate::core::{post_form, presign, put_headers, sign_policy};
+use crate::core::options::{GetOptions, PostFormOptions, PutOptions, SignPolicyOptions};
+use crate::core::{post_form, presign, presign_get, put_headers, sign_policy};
 use wasm_bindgen::prelude::*;
 
 /// Builds and signs a POST Object form: `{ url, fields: [[name, value], ...] }`; append the
@@ -41,6 +41,21 @@ pub fn presign_put(
         let mut o: PutOptions = parse(&options, PutOptions::read)?;
         o.now = Some(now(&options)?);
         presign::presign_put(&o)
+    };
+    run().map_err(|e| to_js(&e))
+}
+
+/// A presigned GET URL: a download link, optionally of one `versionId`, with `response*`
+/// overrides of the headers the bucket answers with (and on OSS a `trafficLimit`).
+#[wasm_bindgen(js_name = presignGet)]
+pub fn presign_get(
+    #[wasm_bindgen(unchecked_param_type = "GetOptions")] options: JsValue,
+) -> Result<String, JsValue> {
+    let run = || {
+        super::js_options::known(&options, &[TARGET, GET])?;
+        let mut o: GetOptions = parse(&options, GetOptions::read)?;
+        o.now = Some(now(&options)?);
+        presign_get::presign_get(&o)
     };
     run().map_err(|e| to_js(&e))
 }

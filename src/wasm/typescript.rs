@@ -119,6 +119,11 @@ export interface PutOptions extends Target, ObjectOptions, SingleUploadChecksum 
   headers?: Record<string, string>;
   contentLength?: number;
 }
+/** `presignGet`: a download link. `response*` set the headers the bucket answers with (signed). */
+export interface GetOptions extends Target {
+  versionId?: string; responseContentType?: string; responseContentDisposition?: string;
+  responseCacheControl?: string; responseContentEncoding?: string; responseContentLanguage?: string;
+  /** An HTTP-date. */ responseExpires?: string; /** oss only: bit/s, 819200–838860800. */ trafficLimit?: number }
 export interface SignPolicyOptions {
   dialect?: 's3' | 'oss' | 'obs' | 'cms'; version?: 'v2' | 'v4'; credentials: Credentials; region?: string; now?: Date | number;
 }

@@ -2,7 +2,7 @@
 // calls must type-check, and misuse must not (the @ts-expect-error lines fail the build if the
 // declarations ever become `any`).
 import init, {
-  contentMd5, digests, postObject, putObject, presignPut, signPolicy, signPostForm, signPutHeaders,
+  contentMd5, digests, postObject, putObject, presignGet, presignPut, signPolicy, signPostForm, signPutHeaders,
   signMultipart, uploadFile, type MultipartResult, type MultipartSignRequest, type BucketUploadError, type Md5Result, type PostForm, type UploadResult,
 } from '../../pkg/bucket_upload.js';
 
@@ -48,6 +48,11 @@ export async function demo(file: File, signal: AbortSignal): Promise<void> {
   signPostForm({ endpoint: 'http://h', credentials, key: 'k' });
   // @ts-expect-error: only 'v2' | 'v4'
   presignPut({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', version: 'v3' });
+  const link: string = presignGet({ dialect: 'oss', endpoint: 'http://h', bucket: 'b', credentials, key: 'k',
+    versionId: 'v1', responseContentDisposition: 'attachment; filename="a.pdf"', trafficLimit: 819200 });
+  // @ts-expect-error: a speed limit is a number of bit/s
+  presignGet({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k', trafficLimit: 'fast' });
+  console.log(link);
 }
 
 export async function multipart(file: File, signal: AbortSignal): Promise<MultipartResult> {

@@ -20,6 +20,7 @@
 pub mod multipart;
 mod post_form;
 mod presign;
+mod presign_get;
 mod put_headers;
 
 use crate::core::error::Error;
@@ -52,6 +53,11 @@ pub fn sign_policy(
 pub fn presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
     native_only(o.version)?;
     presign::presign(method, o)
+}
+
+/// An OBS presigned GetObject URL with its overrides and `versionId`.
+pub fn presign_get(o: &crate::core::options::GetOptions) -> Result<Presigned, Error> {
+    presign_get::presign_get(o)
 }
 
 /// An OBS PutObject signed with an `Authorization: OBS AK:signature` header.

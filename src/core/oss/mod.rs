@@ -22,6 +22,7 @@
 pub mod multipart;
 mod post_form;
 mod presign;
+mod presign_get;
 mod put_headers;
 pub mod v1;
 pub mod v4;
@@ -51,6 +52,11 @@ pub fn sign_policy(
 /// `x-oss-signature-version`/`x-oss-credential`/`x-oss-date`/`x-oss-expires`/`x-oss-signature`.
 pub fn presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
     presign::presign(method, o)
+}
+
+/// An OSS presigned GetObject URL with its overrides, `versionId` and `x-oss-traffic-limit`.
+pub fn presign_get(o: &crate::core::options::GetOptions) -> Result<Presigned, Error> {
+    presign_get::presign_get(o)
 }
 
 /// An OSS PutObject signed with an `Authorization` header.

@@ -29,13 +29,16 @@ pub fn canonicalized_resource(bucket: &str, key: &str, sub: &[(&str, Option<&str
 
 /// Whether a query parameter is one of the sub-resources V1 signs in the CanonicalizedResource
 /// (everything else in a query, like ListParts' `max-parts` and `part-number-marker`, travels
-/// unsigned). The list of "Construct CanonicalizedResource" in the header-signature page above,
-/// as ali-oss signs it (only `subres`, never `query`, goes to `buildCanonicalizedResource`).
+/// unsigned). The list of "Construct CanonicalizedResource" in the header-signature page above
+/// (GetObject's `response-*` overrides among them), as ali-oss signs it (only `subres`, never
+/// `query`, goes to `buildCanonicalizedResource`; `signatureUrl` adds `x-oss-traffic-limit`).
 pub fn is_sub_resource(name: &str) -> bool {
     const SUB_RESOURCES: &str = "acl uploads location cors logging website referer lifecycle \
         delete append tagging objectMeta uploadId partNumber security-token position img style \
         styleName replication replicationProgress replicationLocation cname bucketInfo comp qos \
-        live status vod startTime endTime symlink x-oss-process versionId";
+        live status vod startTime endTime symlink x-oss-process versionId response-content-type \
+        response-content-language response-expires response-cache-control \
+        response-content-disposition response-content-encoding x-oss-traffic-limit";
     SUB_RESOURCES.split_ascii_whitespace().any(|n| n == name)
 }
 

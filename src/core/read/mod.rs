@@ -7,6 +7,7 @@
 //! words, whichever side the options came from. No serde code ships in the wasm module: its
 //! derived deserializers were a fifth of the module's size.
 
+mod get;
 mod multipart;
 mod obj;
 mod object;

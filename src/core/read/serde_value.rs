@@ -75,6 +75,7 @@ macro_rules! deserialize_by_reader {
 deserialize_by_reader!(
     crate::core::options::PostFormOptions,
     crate::core::options::PutOptions,
+    crate::core::options::GetOptions,
     crate::core::options::SignPolicyOptions,
     crate::core::options::Dialect,
     crate::core::options::SigVersion,

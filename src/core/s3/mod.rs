@@ -2,3 +2,5 @@
 //! level — `post_form`, `presign`, `put_headers` — until the layout moves here.)
 
 pub mod multipart;
+pub mod presign;
+pub mod presign_get;
