@@ -117,7 +117,7 @@ test('OSS: x-oss-callback and x-oss-callback-var equal ali-oss encodeCallback', 
   const expected = {};
   encodeCallback(expected, { callback });
   const r = await guarded('signPutHeaders', () => signPutHeaders({
-    dialect: 'oss', version: 'v4', endpoint: 'https://oss-cn-hangzhou.aliyuncs.com', bucket: 'b', region: 'cn-hangzhou',
+    dialect: 'oss', version: 'v4', endpoint: 'https://oss-cn-hangzhou.aliyuncs.com', bucket: 'examplebucket', region: 'cn-hangzhou',
     credentials, now: NOW, key: 'k', callback,
   }));
   assertSame(r.headers['x-oss-callback'], expected.headers['x-oss-callback'], 'x-oss-callback', ['ours', 'ali-oss']);
