@@ -19,6 +19,7 @@ pub use crate::core::object_options::{
 };
 pub use crate::core::options::{
     Dialect, Fields, PostFormOptions, PutOptions, SigVersion, SignPolicyOptions,
+    SignedHeaderOptions,
 };
 pub use crate::core::policy::{Condition, PostPolicy};
 pub use crate::core::post_form::{sign_post_form, PostForm};

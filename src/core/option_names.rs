@@ -53,7 +53,13 @@ pub const OBJECT: &[&str] = &[
 /// `signPostForm`'s own.
 pub const POST_FORM: &[&str] = &["conditions", "fields", "digests"];
 /// `presignPut`, `presignPutRequest`, `signPutHeaders`.
-pub const PUT: &[&str] = &["headers", "contentLength", "digests"];
+pub const PUT: &[&str] = &[
+    "headers",
+    "contentLength",
+    "digests",
+    "signContentLength",
+    "additionalHeaders",
+];
 /// `signPolicy`.
 pub const SIGN_POLICY: &[&str] = &["dialect", "version", "credentials", "region", "now"];
 /// `signMultipart`'s own (`serverTime` is what `uploadFile` tells a backend signer; ignored).
@@ -68,6 +74,9 @@ pub const MULTIPART: &[&str] = &[
     "checksum",
     "headers",
     "serverTime",
+    "contentLength",
+    "signContentLength",
+    "additionalHeaders",
 ];
 /// `uploadFile`'s own.
 pub const UPLOAD_FILE: &[&str] = &[
@@ -183,9 +192,8 @@ pub fn kind(name: &str) -> Option<(Kind, &'static str)> {
         "concurrency" => (Kind::Whole(1), "a whole number of parts in flight"),
         "chunkSize" => (Kind::Whole(1), "a whole number of bytes"),
         "stallTimeoutMs" | "resumeMaxAgeMs" => (Kind::Whole(0), "a whole number of milliseconds"),
-        "pathStyle" | "presign" | "forbidOverwrite" | "isEncrypt" | "resume" | "worker" => {
-            (Kind::Flag, "true or false")
-        }
+        "pathStyle" | "signContentLength" | "presign" | "forbidOverwrite" | "isEncrypt"
+        | "resume" | "worker" => (Kind::Flag, "true or false"),
         "dialect"
         | "version"
         | "endpoint"

@@ -54,6 +54,8 @@ fn presign_v4(method: &str, r: &PutRequest) -> Result<Presigned, Error> {
     let scope = Scope::new(r.now, &o.region, "s3");
     let mut headers = vec![("host".to_string(), r.address.host.clone())];
     headers.extend(r.headers.iter().cloned());
+    // A signed content-length is sent by the browser, not listed among the headers to send.
+    let headers = r.extra.with_length(headers);
     // Signed header names come from the same canonicalization that signs them.
     let names = CanonicalRequest::new(method, "", &[], &headers, "").signed_headers();
     let mut query = vec![

@@ -66,6 +66,7 @@ fn v4_presigned(o: &MultipartOptions, r: Unsigned) -> Result<SignedMultipart, Er
     let scope = Scope::new(r.now, &o.region, "s3");
     let mut signed = vec![("host".to_string(), r.address.host.clone())];
     signed.extend(r.headers.iter().cloned());
+    let signed = r.extra.with_length(signed);
     let names = CanonicalRequest::new("", "", &[], &signed, "").signed_headers();
     let mut query = raw_query(&r);
     query.push(("X-Amz-Algorithm".into(), sigv4::ALGORITHM.into()));
@@ -105,6 +106,8 @@ fn v4_header(o: &MultipartOptions, r: Unsigned) -> Result<SignedMultipart, Error
     }
     let mut signed = headers.clone();
     signed.push(("host".into(), r.address.host.clone()));
+    // Signed, not sent: the browser sets Content-Length from the body.
+    let signed = r.extra.with_length(signed);
     let path = r.address.object_path(&o.key);
     let creq = CanonicalRequest::new(r.method, &path, &raw_query(&r), &signed, &hash);
     let (authorization, sts) = sigv4::authorization(&creq, r.now, &o.region, c);
