@@ -19,7 +19,7 @@ pub use crate::core::object_options::{
 };
 pub use crate::core::options::{
     Dialect, Fields, GetOptions, PostFormOptions, PutOptions, ResponseOverrides, SigVersion,
-    SignPolicyOptions,
+    SignPolicyOptions, SignedHeaderOptions,
 };
 pub use crate::core::policy::{Condition, PostPolicy};
 pub use crate::core::post_form::{sign_post_form, PostForm};

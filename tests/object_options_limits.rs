@@ -149,6 +149,7 @@ fn put(dialect: Dialect, raw: &[(&str, &str)], object: ObjectOptions) -> PutOpti
                 .collect(),
         ),
         content_length: None,
+        signed_headers: Default::default(),
         object,
     }
 }

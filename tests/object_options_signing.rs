@@ -29,6 +29,7 @@ fn put(raw: &[(&str, &str)], object: ObjectOptions) -> PutOptions {
                 .collect(),
         ),
         content_length: None,
+        signed_headers: Default::default(),
         object,
     }
 }

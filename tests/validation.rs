@@ -38,6 +38,7 @@ fn put() -> PutOptions {
         now: Some(UtcTime::from_unix_seconds(1_700_000_000)),
         headers: Fields::default(),
         content_length: None,
+        signed_headers: Default::default(),
         object: Default::default(),
     }
 }

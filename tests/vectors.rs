@@ -201,6 +201,7 @@ fn s3_presigned_get_object() {
         now: Some(amz_time(s(&c, "amz_date"))),
         headers: Fields::default(),
         content_length: None,
+        signed_headers: Default::default(),
         object: Default::default(),
     };
     let p = presign("GET", &o).unwrap();

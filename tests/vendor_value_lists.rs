@@ -284,6 +284,7 @@ fn put(dialect: Dialect, version: SigVersion, object: ObjectOptions) -> PutOptio
         now: Some(UtcTime::from_unix_seconds(1_767_323_045)),
         headers: Fields(vec![]),
         content_length: None,
+        signed_headers: Default::default(),
         object,
     }
 }

@@ -124,6 +124,7 @@ pub fn handle(req_json: Value, ctx: &SignContext) -> Result<Value, (u16, Value)>
         now: Some(t.now),
         headers: Fields::default(),
         content_length: None,
+        signed_headers: Default::default(),
         object,
     };
     let mut out = match method.as_str() {

@@ -34,6 +34,7 @@ fn options(srv: &Server, version: SigVersion, key: &str, headers: &[(&str, &str)
                 .collect(),
         ),
         content_length: None,
+        signed_headers: Default::default(),
         object: Default::default(),
     }
 }

@@ -74,6 +74,7 @@ fn put(srv: &Server, key: &str, object: ObjectOptions, data: &[u8]) -> Resp {
         now: Some(now()),
         headers: Fields::default(),
         content_length: None,
+        signed_headers: Default::default(),
         object,
     })
     .unwrap();

@@ -79,6 +79,7 @@ fn run(a: &Args) -> Result<String, (String, u8)> {
         now: Some(now()),
         headers: Default::default(),
         content_length: body::declared_size(&a.body).map_err(bad_input)?,
+        signed_headers: Default::default(),
         object: object_options(a),
     };
     // Every rule the core knows, checked before the file is read; the signature is thrown away.

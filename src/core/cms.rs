@@ -51,6 +51,8 @@ pub fn sign_put_headers(o: &PutOptions) -> Result<SignedRequest, Error> {
     // The typed options (`isEncrypt`, `callback`, `metadata`, …) after the raw headers; the
     // metadata limit is checked again over both.
     let headers = object_options::request_headers(&o.headers.0, &o.object, Dialect::Cms, now)?;
+    // Nothing is signed: `signContentLength` and `additionalHeaders` are refused.
+    crate::core::signed_headers::check(&o.signed_headers, Dialect::Cms, o.version, None, &headers)?;
     // The bucket is a path segment of seed 000's URL, never a host name.
     let address = BucketAddress::new(&o.endpoint, &o.bucket, true)?;
     let url = format!(

@@ -30,6 +30,7 @@ pub mod response;
 pub mod s3;
 pub mod server_response;
 pub mod sign_policy;
+pub mod signed_headers;
 pub mod sigv2;
 pub mod sigv4;
 pub mod small_sort;

@@ -11,6 +11,7 @@ use crate::core::multipart::SignedMultipart;
 use crate::core::presign::Presigned;
 use crate::core::put_headers::SignedRequest;
 use crate::core::put_request::PutRequest;
+use crate::core::signed_headers::Extra;
 use crate::core::time::UtcTime;
 use crate::core::url::BucketAddress;
 
@@ -29,6 +30,8 @@ pub(crate) struct ObjectRequest<'a> {
     pub region: &'a str,
     /// Seconds a presigned URL stays valid.
     pub expires_in: i64,
+    /// What the caller asked to sign besides (`content-length`, OSS V4's AdditionalHeaders).
+    pub extra: &'a Extra,
 }
 
 impl<'a> ObjectRequest<'a> {
@@ -46,6 +49,7 @@ impl<'a> ObjectRequest<'a> {
             credentials: &o.credentials,
             region: &o.region,
             expires_in: o.expires_in,
+            extra: &r.extra,
         }
     }
 
@@ -70,6 +74,7 @@ impl<'a> ObjectRequest<'a> {
             credentials: &o.credentials,
             region: &o.region,
             expires_in: o.expires_in,
+            extra: &r.extra,
         }
     }
 

@@ -53,7 +53,13 @@ pub const OBJECT: &[&str] = &[
 /// `signPostForm`'s own.
 pub const POST_FORM: &[&str] = &["conditions", "fields", "digests"];
 /// `presignPut`, `presignPutRequest`, `signPutHeaders`.
-pub const PUT: &[&str] = &["headers", "contentLength", "digests"];
+pub const PUT: &[&str] = &[
+    "headers",
+    "contentLength",
+    "digests",
+    "signContentLength",
+    "additionalHeaders",
+];
 /// `presignGet`'s own.
 pub const GET: &[&str] = &[
     "versionId",
@@ -79,6 +85,9 @@ pub const MULTIPART: &[&str] = &[
     "checksum",
     "headers",
     "serverTime",
+    "contentLength",
+    "signContentLength",
+    "additionalHeaders",
 ];
 /// `uploadFile`'s own.
 pub const UPLOAD_FILE: &[&str] = &[
@@ -195,9 +204,8 @@ pub fn kind(name: &str) -> Option<(Kind, &'static str)> {
         "chunkSize" => (Kind::Whole(1), "a whole number of bytes"),
         "stallTimeoutMs" | "resumeMaxAgeMs" => (Kind::Whole(0), "a whole number of milliseconds"),
         "trafficLimit" => (Kind::Whole(0), "a whole number of bits per second"),
-        "pathStyle" | "presign" | "forbidOverwrite" | "isEncrypt" | "resume" | "worker" => {
-            (Kind::Flag, "true or false")
-        }
+        "pathStyle" | "signContentLength" | "presign" | "forbidOverwrite" | "isEncrypt"
+        | "resume" | "worker" => (Kind::Flag, "true or false"),
         "dialect"
         | "version"
         | "endpoint"

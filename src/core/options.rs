@@ -2,6 +2,7 @@
 //! reader serves the browser module and a backend reading JSON.
 
 use crate::core::object_options::ObjectOptions;
+pub use crate::core::signed_headers::SignedHeaderOptions;
 use crate::core::{credentials::Credentials, policy::Condition, time::UtcTime};
 
 /// Which vendor's protocol to speak.
@@ -103,8 +104,11 @@ pub struct PutOptions {
     pub now: Option<UtcTime>,
     /// Headers the upload will send and the signature covers (Content-Type, Content-MD5, x-amz-meta-*, ...).
     pub headers: Fields,
-    /// The body size, when known, checked against the single-PUT limit.
+    /// The body size, when known, checked against the single-PUT limit (and signed as
+    /// Content-Length when `signed_headers` asks).
     pub content_length: Option<u64>,
+    /// `signContentLength` and OSS V4's `additionalHeaders`.
+    pub signed_headers: SignedHeaderOptions,
     /// The typed object options (acl, storageClass, metadata, tagging, ...), flat in the JS
     /// object; they become headers after `headers`.
     pub object: ObjectOptions,

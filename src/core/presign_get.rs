@@ -49,6 +49,7 @@ pub(crate) fn target(o: &GetOptions) -> PutOptions {
         now: o.now,
         headers: Fields::default(),
         content_length: None,
+        signed_headers: Default::default(),
         object: ObjectOptions::default(),
     }
 }

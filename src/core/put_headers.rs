@@ -47,6 +47,8 @@ fn s3_put_headers(o: &PutOptions) -> Result<SignedRequest, Error> {
             }
             let mut signed = headers.clone();
             signed.push(("host".into(), r.address.host.clone()));
+            // Signed, not sent: the browser sets Content-Length from the body.
+            let signed = r.extra.with_length(signed);
             let path = r.address.object_path(&o.key);
             let creq = CanonicalRequest::new("PUT", &path, &[], &signed, sigv4::UNSIGNED_PAYLOAD);
             let (authorization, sts) = sigv4::authorization(&creq, r.now, &o.region, c);

@@ -3,6 +3,7 @@
 use crate::core::error::Error;
 use crate::core::object_options;
 use crate::core::options::PutOptions;
+use crate::core::signed_headers::{self, Extra};
 use crate::core::time::UtcTime;
 use crate::core::url::BucketAddress;
 use crate::core::validate;
@@ -15,6 +16,8 @@ pub(crate) struct PutRequest<'a> {
     /// Every header the request sends besides the signer's own: the caller's raw `headers` as
     /// given, then those of the typed object options ([`object_options::request_headers`]).
     pub headers: Vec<(String, String)>,
+    /// What the caller asked to sign besides (`content-length`, OSS V4's AdditionalHeaders).
+    pub extra: Extra,
 }
 
 impl<'a> PutRequest<'a> {
@@ -35,11 +38,19 @@ impl<'a> PutRequest<'a> {
         }
         validate::raw_headers(&o.headers.0)?;
         let headers = object_options::request_headers(&o.headers.0, &o.object, o.dialect, now)?;
+        let extra = signed_headers::check(
+            &o.signed_headers,
+            o.dialect,
+            o.version,
+            o.content_length,
+            &headers,
+        )?;
         Ok(PutRequest {
             options: o,
             now,
             address: BucketAddress::new(&o.endpoint, &o.bucket, o.path_style)?,
             headers,
+            extra,
         })
     }
 }

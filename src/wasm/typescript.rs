@@ -115,8 +115,12 @@ export interface SignPostFormOptions extends Target, ObjectOptions, SingleUpload
   /** POST only. */
   successActionStatus?: 200 | 201 | 204 | '200' | '201' | '204';
 }
-export interface PutOptions extends Target, ObjectOptions, SingleUploadChecksum {
+/** signContentLength (s3/oss v4): sign contentLength as Content-Length (the browser sends the body's
+ *  size: it must be exactly that). additionalHeaders (oss v4): ali-oss's; each sent, once. */
+export interface SignedHeaderChoice { signContentLength?: boolean; additionalHeaders?: string[] }
+export interface PutOptions extends Target, ObjectOptions, SingleUploadChecksum, SignedHeaderChoice {
   headers?: Record<string, string>;
+  /** The body's size: checked against the 5 GiB limit; signed with signContentLength. */
   contentLength?: number;
 }
 /** `presignGet`: a download link. `response*` set the headers the bucket answers with (signed). */
@@ -202,7 +206,7 @@ export type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA256';
 export interface CompletedPart { partNumber: number; etag: string; checksum?: string }
 /** `signMultipart` options: one operation of a multipart upload. Object options go on create;
  *  uploadPart takes only contentMd5 and the SSE-C key. */
-export interface SignMultipartOptions extends Target, ObjectOptions {
+export interface SignMultipartOptions extends Target, ObjectOptions, SignedHeaderChoice {
   operation: MultipartOperation;
   /** true: a presigned URL (the default for uploadPart); false: an Authorization header. */
   presign?: boolean;
@@ -218,6 +222,8 @@ export interface SignMultipartOptions extends Target, ObjectOptions {
   checksumAlgorithm?: ChecksumAlgorithm;
   /** uploadPart: the part's checksum, base64. */
   checksum?: string;
+  /** uploadPart: the part's size (signContentLength signs it; complete signs its XML's). */
+  contentLength?: number;
   headers?: Record<string, string>;
 }
 export interface SignedMultipartRequest {

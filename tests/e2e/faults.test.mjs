@@ -449,17 +449,19 @@ scenario(10, "the page's clock 20 minutes fast, signing in the page: RequestTime
   assert.equal(proxy.attempts('complete'), 1);
 });
 
-scenario(11, 'a presigned part URL (expiresIn 1 s) held 2.5 s by the proxy: AccessDenied "Request has expired", re-signed', {}, async (t, record) => {
+// expiresIn 3 s, not 1: the signing time is whole seconds, so a URL signed late in a second with
+// 1 s left had only milliseconds, and the re-signed URL could expire too on a loaded machine.
+scenario(11, 'a presigned part URL (expiresIn 3 s) held 5 s by the proxy: AccessDenied "Request has expired", re-signed', {}, async (t, record) => {
   const file = { size: SIZE, seed: 22, key: 'uploads/faults/expired.bin' };
-  proxy.rule({ kind: 'part', partNumber: 2, action: 'delay', delayMs: 2500, times: 1 });
-  const r = await upload({ ...file, credentials: demoCredentials(), options: { retry: RETRY, expiresIn: 1 } });
+  proxy.rule({ kind: 'part', partNumber: 2, action: 'delay', delayMs: 5000, times: 1 });
+  const r = await upload({ ...file, credentials: demoCredentials(), options: { retry: RETRY, expiresIn: 3 } });
   record(r);
   assertStored(r, file);
   const [late, fresh] = entries('part', 2);
   assert.deepEqual([late.status, late.code, late.message], [403, 'AccessDenied', 'Request has expired'], JSON.stringify(late));
   assert.equal(fresh?.status, 200, 'part 2 was not re-signed and sent again');
   assert.equal(proxy.attempts('part', 2), 2);
-  // Parts 1 and 3 have 1 s too; one may age past it on a slow machine and be re-signed as well.
+  // Parts 1 and 3 have 3 s too; one may age past it on a slow machine and be re-signed as well.
   for (const n of [1, 3]) {
     const sent = entries('part', n);
     assert.ok(sent.length <= 2 && sent.slice(0, -1).every((e) => e.code === 'AccessDenied'), `part ${n}: ${JSON.stringify(sent)}`);

@@ -48,9 +48,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 export async function startServer({ timeoutMs = 15_000 } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bucket-upload-e2e-'));
+  // --www and --pkg from this checkout: the binary's defaults are those of the checkout it was
+  // built in (a worktree with a copied target/ would otherwise serve another pkg/).
   const child = spawn(
     binary,
-    ['--bucket-port', '0', '--www-port', '0', '--data', dataDir, '--www', join(root, 'www')],
+    ['--bucket-port', '0', '--www-port', '0', '--data', dataDir, '--www', join(root, 'www'), '--pkg', join(root, 'pkg')],
     {
       cwd: root,
       // A secret nobody could guess, so "the page never shows it" means something.

@@ -42,6 +42,10 @@ export async function demo(file: File, signal: AbortSignal): Promise<void> {
   // @ts-expect-error: not a dialect
   await putObject(file, { url }, { dialect: 'gcs' });
   const signed = signPutHeaders({ endpoint: 'http://h', bucket: 'b', credentials, key: 'k' });
+  signPutHeaders({ dialect: 'oss', endpoint: 'http://h', bucket: 'b', credentials, key: 'k', contentLength: file.size,
+    signContentLength: true, additionalHeaders: ['host', 'content-length'] });
+  // @ts-expect-error: a list of header names
+  presignPut({ dialect: 'oss', endpoint: 'http://h', bucket: 'b', credentials, key: 'k', additionalHeaders: 'host' });
   const fields: [string, string][] = signPolicy('e30=', { version: 'v2', credentials }).fields;
   console.log(typed.url, posted.etag, put.md5Verified, signed.headers, fields, await contentMd5(file));
   // @ts-expect-error: the bucket is required

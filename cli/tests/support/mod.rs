@@ -289,6 +289,7 @@ pub fn head(srv: &Server, key: &str) -> Resp {
         now: Some(UtcTime::from_unix_seconds(now)),
         headers: Default::default(),
         content_length: None,
+        signed_headers: Default::default(),
         object: Default::default(),
     };
     let url = presign("HEAD", &o).unwrap().url;

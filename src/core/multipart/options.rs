@@ -4,7 +4,7 @@
 pub use crate::core::checksum::ChecksumAlgorithm;
 use crate::core::credentials::Credentials;
 use crate::core::object_options::ObjectOptions;
-use crate::core::options::{Dialect, Fields, SigVersion};
+use crate::core::options::{Dialect, Fields, SigVersion, SignedHeaderOptions};
 use crate::core::time::UtcTime;
 
 /// The five multipart operations.
@@ -75,6 +75,10 @@ pub struct MultipartOptions {
     pub checksum: Option<String>,
     /// Extra headers the request sends and the signature covers.
     pub headers: Fields,
+    /// uploadPart: the part's size in bytes (signed as Content-Length when asked).
+    pub content_length: Option<u64>,
+    /// `signContentLength` (uploadPart, complete) and OSS V4's `additionalHeaders`.
+    pub signed_headers: SignedHeaderOptions,
     /// Typed object options: on `create` (uploadPart takes only `contentMd5` and the SSE-C key).
     pub object: ObjectOptions,
 }

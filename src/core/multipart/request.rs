@@ -9,6 +9,7 @@ use crate::core::encode::base64_decode;
 use crate::core::error::Error;
 use crate::core::object_options::{self, ObjectOptions};
 use crate::core::options::Dialect;
+use crate::core::signed_headers::{self, Extra};
 use crate::core::time::UtcTime;
 use crate::core::url::BucketAddress;
 use crate::core::validate;
@@ -25,6 +26,8 @@ pub struct Unsigned {
     pub now: UtcTime,
     pub address: BucketAddress,
     pub presign: bool,
+    /// What the caller asked to sign besides (`content-length`, OSS V4's AdditionalHeaders).
+    pub(crate) extra: Extra,
 }
 
 impl Unsigned {
@@ -123,6 +126,9 @@ impl Unsigned {
         if body.is_some() {
             headers.push(("Content-Type".into(), "application/xml".into()));
         }
+        let length = signed_headers::multipart_length(o, body.as_deref())?;
+        let extra =
+            signed_headers::check(&o.signed_headers, o.dialect, o.version, length, &headers)?;
         Ok(Unsigned {
             method,
             query,
@@ -131,6 +137,7 @@ impl Unsigned {
             now,
             address: BucketAddress::new(&o.endpoint, &o.bucket, o.path_style)?,
             presign,
+            extra,
         })
     }
 }

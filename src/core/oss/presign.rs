@@ -72,8 +72,9 @@ pub(crate) fn v1_presigned(r: &ObjectRequest) -> Signed {
 
 /// V4: the signature parameters are themselves in the canonical query (all but
 /// `x-oss-signature`), with the operation's own parameters; `host` and every caller header V4
-/// does not sign by default are listed in `x-oss-additional-headers`. Parameters in ali-oss
-/// `signatureUrlV4` order: the operation's query, [`x-oss-additional-headers`],
+/// does not sign by default are listed in `x-oss-additional-headers` (or the caller's
+/// `additionalHeaders`, see `core::signed_headers`). Parameters in ali-oss `signatureUrlV4`
+/// order: the operation's query, [`x-oss-additional-headers`],
 /// `x-oss-credential`, `x-oss-date`, `x-oss-expires`, `x-oss-signature-version`,
 /// [`x-oss-security-token`], `x-oss-signature`.
 pub(crate) fn v4_presigned(r: &ObjectRequest) -> Result<Signed, Error> {
@@ -81,7 +82,9 @@ pub(crate) fn v4_presigned(r: &ObjectRequest) -> Result<Signed, Error> {
     let scope = Scope::new(r.now, &sign_region(r.region)?);
     let mut headers = r.headers.to_vec();
     headers.push(("host".into(), r.address.host.clone()));
-    let names: Vec<String> = headers.iter().map(|(n, _)| n.clone()).collect();
+    // A signed content-length is sent by the browser, not listed among the headers to send.
+    let headers = r.extra.with_length(headers);
+    let names = r.extra.additional_names(&headers);
     let additional = v4::additional_headers(&names);
     let mut query = v4::query_pairs(r.query);
     if !additional.is_empty() {

@@ -57,8 +57,9 @@ pub(crate) fn v1_header(r: &ObjectRequest) -> Signed {
 /// V4: `x-oss-content-sha256: UNSIGNED-PAYLOAD` and `x-oss-date` are signed with the other
 /// `x-oss-*` headers; `host` and every caller header that V4 does not sign by default
 /// (Cache-Control, Content-Disposition, …) are signed as AdditionalHeaders, so the whole request
-/// the browser sends is covered. Every query parameter is in the canonical query (a bare
-/// `uploads` as the name alone, see [`CanonicalRequest`]).
+/// the browser sends is covered — unless the caller's `additionalHeaders` names the list
+/// (`core::signed_headers`); a signed `content-length` is one more. Every query parameter is in
+/// the canonical query (a bare `uploads` as the name alone, see [`CanonicalRequest`]).
 pub(crate) fn v4_header(r: &ObjectRequest) -> Result<Signed, Error> {
     let c = r.credentials;
     let scope = Scope::new(r.now, &sign_region(r.region)?);
@@ -70,7 +71,9 @@ pub(crate) fn v4_header(r: &ObjectRequest) -> Result<Signed, Error> {
     }
     let mut signed = headers.clone();
     signed.push(("host".into(), r.address.host.clone()));
-    let additional: Vec<String> = signed.iter().map(|(n, _)| n.clone()).collect();
+    // Signed, not sent: the browser sets Content-Length from the body.
+    let signed = r.extra.with_length(signed);
+    let additional = r.extra.additional_names(&signed);
     let query = v4::query_pairs(r.query);
     let creq = CanonicalRequest::new(r.method, r.bucket, r.key, &query, &signed, &additional);
     let sts = StringToSign::new(r.now, scope.clone(), &creq.to_string()).to_string();

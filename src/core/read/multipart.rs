@@ -7,7 +7,7 @@ use crate::core::error::Error;
 use crate::core::multipart::{CompletedPart, MultipartOptions, Operation};
 use crate::core::object_options::ObjectOptions;
 use crate::core::option_names::{MULTIPART, OBJECT, TARGET};
-use crate::core::options::default_put_expiry;
+use crate::core::options::{default_put_expiry, SignedHeaderOptions};
 
 impl Operation {
     pub fn read(v: &Value) -> Result<Self, Error> {
@@ -58,6 +58,10 @@ impl MultipartOptions {
                 .transpose()?,
             checksum: o.text("checksum")?,
             headers: o.fields("headers")?,
+            content_length: o
+                .whole("contentLength", 0, "a non-negative integer (bytes)")?
+                .map(|n| n as u64),
+            signed_headers: SignedHeaderOptions::read(&o)?,
             object: ObjectOptions::read_besides(v, &["checksumAlgorithm"])?,
         })
     }

@@ -12,7 +12,7 @@ use crate::core::option_names::{
 };
 use crate::core::options::{
     default_post_expiry, default_put_expiry, default_region, Dialect, PostFormOptions, PutOptions,
-    SigVersion, SignPolicyOptions,
+    SigVersion, SignPolicyOptions, SignedHeaderOptions,
 };
 use crate::core::policy::Condition;
 
@@ -163,7 +163,31 @@ impl PutOptions {
             now: None,
             headers: o.fields("headers")?,
             content_length: content_length.map(|n| n as u64),
+            signed_headers: SignedHeaderOptions::read(&o)?,
             object: ObjectOptions::read(v)?,
+        })
+    }
+}
+
+impl SignedHeaderOptions {
+    /// `signContentLength` and `additionalHeaders` (a list of header names), flat in `o`.
+    pub(crate) fn read(o: &Obj) -> Result<Self, Error> {
+        let what = "a list of header names";
+        let additional_headers = match o.get("additionalHeaders") {
+            None => None,
+            Some(_) => Some(
+                o.list("additionalHeaders", what)?
+                    .iter()
+                    .map(|v| match v {
+                        Value::Text(s) => Ok(s.clone()),
+                        _ => Err(wrong_type("additionalHeaders", what)),
+                    })
+                    .collect::<Result<_, _>>()?,
+            ),
+        };
+        Ok(SignedHeaderOptions {
+            sign_content_length: o.flag("signContentLength")?,
+            additional_headers,
         })
     }
 }

@@ -81,6 +81,8 @@ fn v4_header(o: &MultipartOptions, r: Unsigned) -> Result<SignedMultipart, Error
     }
     let mut signed = headers.clone();
     signed.push(("host".into(), r.address.host.clone()));
+    // Signed, not sent: the browser sets Content-Length from the body.
+    let signed = r.extra.with_length(signed);
     let path = r.address.object_path(&o.key);
     let creq = CanonicalRequest::new(r.method, &path, &raw_query(&r), &signed, &hash);
     let (authorization, sts) = sigv4::authorization(&creq, r.now, &o.region, c);

@@ -24,6 +24,8 @@ pub(crate) fn v4_presigned(r: &ObjectRequest) -> Signed {
     let scope = Scope::new(r.now, r.region, "s3");
     let mut signed = vec![("host".to_string(), r.address.host.clone())];
     signed.extend(r.headers.iter().cloned());
+    // A signed content-length is sent by the browser, not listed among the headers to send.
+    let signed = r.extra.with_length(signed);
     // Signed header names come from the same canonicalization that signs them.
     let names = CanonicalRequest::new("", "", &[], &signed, "").signed_headers();
     let mut query: Vec<(String, String)> = r
