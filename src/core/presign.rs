@@ -4,11 +4,7 @@
 //! SigV2: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html#RESTAuthenticationQueryStringAuth>.
 
 use crate::core::error::Error;
-use crate::core::object_request::ObjectRequest;
-use crate::core::options::{Dialect, PutOptions, SigVersion};
-use crate::core::put_request::PutRequest;
-use crate::core::s3;
-use crate::core::validate::MAX_PRESIGN_SECONDS;
+use crate::core::options::{Dialect, PutOptions};
 
 /// A presigned URL with the strings that produced it, for debugging a `SignatureDoesNotMatch`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,23 +30,9 @@ pub fn presign_put_parts(o: &PutOptions) -> Result<Presigned, Error> {
 /// intermediate strings.
 pub fn presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
     match o.dialect {
-        Dialect::S3 => s3_presign(method, o),
+        Dialect::S3 => crate::core::s3::presign::presign_object(method, o),
         Dialect::Oss => crate::core::oss::presign(method, o),
         Dialect::Obs => crate::core::obs::presign(method, o),
         Dialect::Cms => Err(o.dialect.unsupported("a presigned URL")),
     }
-}
-
-fn s3_presign(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
-    let max = match o.version {
-        SigVersion::V4 => Some(MAX_PRESIGN_SECONDS),
-        SigVersion::V2 => None,
-    };
-    let r = PutRequest::new(o, max)?;
-    let request = ObjectRequest::put(&r, method);
-    let signed = match o.version {
-        SigVersion::V4 => s3::presign::v4_presigned(&request),
-        SigVersion::V2 => s3::presign::v2_presigned(&request),
-    };
-    Ok(signed.into_presigned())
 }

@@ -1,39 +1,12 @@
-//! Signing an encoded POST policy: the fields a form needs besides the caller's own.
+//! Signing an encoded POST policy (`signPolicy`): the fields a form needs besides the caller's
+//! own, by dialect (each dialect's folder has its `sign_policy`).
 //! SigV4: <https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-authentication-HTTPPOST.html>;
 //! SigV2: <https://docs.aws.amazon.com/AmazonS3/latest/userguide/HTTPPOSTForms.html>.
 
-use crate::core::credentials::Credentials;
 use crate::core::error::Error;
-use crate::core::options::{Dialect, SigVersion, SignPolicyOptions};
-use crate::core::time::UtcTime;
-use crate::core::{sigv2, sigv4, validate};
+use crate::core::options::{Dialect, SignPolicyOptions};
 
-/// The fields a SigV4 policy must also constrain (as exact-match conditions), in form order:
-/// algorithm, credential, date, and the security token of temporary credentials.
-/// [`sign_post_form`](crate::sign_post_form) puts these very values into the policy, and
-/// [`sign_policy`] into the form, so they cannot differ.
-pub fn v4_policy_fields(c: &Credentials, region: &str, now: UtcTime) -> Vec<(String, String)> {
-    let scope = sigv4::Scope::new(now, region, "s3");
-    let mut fields = vec![
-        ("x-amz-algorithm".to_string(), sigv4::ALGORITHM.to_string()),
-        (
-            "x-amz-credential".to_string(),
-            scope.credential(&c.access_key_id),
-        ),
-        ("x-amz-date".to_string(), now.amz_date()),
-    ];
-    if let Some(token) = c.token() {
-        fields.push(("x-amz-security-token".to_string(), token.to_string()));
-    }
-    fields
-}
-
-/// The fields a SigV2 policy must constrain: only the security token, when there is one.
-pub fn v2_policy_fields(c: &Credentials) -> Vec<(String, String)> {
-    c.token()
-        .map(|t| vec![("x-amz-security-token".to_string(), t.to_string())])
-        .unwrap_or_default()
-}
+pub use crate::core::s3::sign_policy::{v2_policy_fields, v4_policy_fields};
 
 /// Signs `policy_base64` (the exact string the form will carry) and returns the signature
 /// fields in form order, ending with `policy` and the signature:
@@ -45,48 +18,9 @@ pub fn sign_policy(
     o: &SignPolicyOptions,
 ) -> Result<Vec<(String, String)>, Error> {
     match o.dialect {
-        Dialect::S3 => s3_sign_policy(policy_base64, o),
+        Dialect::S3 => crate::core::s3::sign_policy::sign_policy(policy_base64, o),
         Dialect::Oss => crate::core::oss::sign_policy(policy_base64, o),
         Dialect::Obs => crate::core::obs::sign_policy(policy_base64, o),
         Dialect::Cms => Err(o.dialect.unsupported("a POST policy")),
     }
-}
-
-fn s3_sign_policy(
-    policy_base64: &str,
-    o: &SignPolicyOptions,
-) -> Result<Vec<(String, String)>, Error> {
-    validate::credentials(&o.credentials)?;
-    let now = validate::now(o.now)?;
-    if o.version == crate::core::options::SigVersion::V4 {
-        validate::region(&o.region)?;
-    }
-    if policy_base64.trim().is_empty() {
-        return Err(Error::invalid(
-            "InvalidPolicy",
-            "policy",
-            "the encoded policy is empty",
-        ));
-    }
-    let c = &o.credentials;
-    Ok(match o.version {
-        SigVersion::V4 => {
-            let mut fields = v4_policy_fields(c, &o.region, now);
-            let scope = sigv4::Scope::new(now, &o.region, "s3");
-            let signature = sigv4::signature(&c.secret_access_key, &scope, policy_base64);
-            fields.push(("policy".into(), policy_base64.to_string()));
-            fields.push(("x-amz-signature".into(), signature));
-            fields
-        }
-        SigVersion::V2 => {
-            let mut fields = vec![("AWSAccessKeyId".to_string(), c.access_key_id.clone())];
-            fields.extend(v2_policy_fields(c));
-            fields.push(("policy".into(), policy_base64.to_string()));
-            fields.push((
-                "signature".into(),
-                sigv2::signature(&c.secret_access_key, policy_base64),
-            ));
-            fields
-        }
-    })
 }

@@ -10,9 +10,14 @@
 //!   ([`is_v2_sub_resource`]); the rest of the query (ListParts' `max-parts`) travels unsigned.
 
 use crate::core::encode::uri_encode;
+use crate::core::error::Error;
 use crate::core::object_request::{ObjectRequest, Signed};
+use crate::core::options::{PutOptions, SigVersion};
+use crate::core::presign::Presigned;
+use crate::core::put_request::PutRequest;
 use crate::core::sigv2::{self, StringToSignV2};
 use crate::core::sigv4::{self, join_pairs, CanonicalRequest, Scope, StringToSign};
+use crate::core::validate::MAX_PRESIGN_SECONDS;
 
 /// SigV4 query-string authentication: the operation's query, `X-Amz-Algorithm`,
 /// `X-Amz-Credential`, `X-Amz-Date`, `X-Amz-Expires`, `X-Amz-SignedHeaders`,
@@ -148,4 +153,19 @@ pub(crate) fn v2_resource(r: &ObjectRequest) -> String {
         .collect();
     let sub: Vec<(&str, Option<&str>)> = sub.iter().map(|(k, v)| (*k, v.as_deref())).collect();
     sigv2::with_sub_resources(r.address.v2_resource(r.key), &sub)
+}
+
+/// A presigned URL of `method` on the object of `o` (PutObject, or a GET/HEAD to read it back).
+pub(crate) fn presign_object(method: &str, o: &PutOptions) -> Result<Presigned, Error> {
+    let max = match o.version {
+        SigVersion::V4 => Some(MAX_PRESIGN_SECONDS),
+        SigVersion::V2 => None,
+    };
+    let r = PutRequest::new(o, max)?;
+    let request = ObjectRequest::put(&r, method);
+    let signed = match o.version {
+        SigVersion::V4 => v4_presigned(&request),
+        SigVersion::V2 => v2_presigned(&request),
+    };
+    Ok(signed.into_presigned())
 }
