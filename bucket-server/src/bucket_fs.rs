@@ -14,6 +14,7 @@ use s3s::{S3Request, S3Response, S3Result, S3};
 use s3s_fs::FileSystem;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::object_key::check;
 use crate::part_checksum;
@@ -21,16 +22,20 @@ use crate::uploads::Uploads;
 
 /// s3s-fs with every object key checked before it is used as a path.
 pub struct BucketFs {
-    pub(crate) fs: FileSystem,
+    /// Shared with the tasks that finish a Complete or an Abort after the client has gone.
+    pub(crate) fs: Arc<FileSystem>,
     /// s3s-fs's multipart files, read back (uploads.rs).
-    pub(crate) uploads: Uploads,
+    pub(crate) uploads: Arc<Uploads>,
 }
 
 impl BucketFs {
     /// `root` must be the canonical folder `fs` was created on.
     pub fn new(fs: FileSystem, root: &Path) -> Self {
-        let uploads = Uploads::new(root);
-        Self { fs, uploads }
+        let uploads = Arc::new(Uploads::new(root));
+        Self {
+            fs: Arc::new(fs),
+            uploads,
+        }
     }
 }
 

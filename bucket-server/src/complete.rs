@@ -7,8 +7,9 @@ use s3s::dto::*;
 use s3s::{S3ErrorCode, S3Request, S3Response, S3Result, S3};
 
 use crate::bucket_fs::BucketFs;
-use crate::multipart::{blocking, error, invalid_part, io};
+use crate::multipart::{blocking, error, invalid_part, io, run_to_end};
 use crate::uploads::hex;
+use std::sync::Arc;
 
 /// S3's minimum size of every part but the last.
 const MIN_PART_SIZE: u64 = 5 << 20;
@@ -27,10 +28,17 @@ impl BucketFs {
             .unwrap_or_default();
         blocking(|| self.check_completion(&i.upload_id, listed))?;
         let upload_id = i.upload_id.clone();
-        let resp = self.fs.complete_multipart_upload(req).await?;
-        // s3s-fs leaves the parts Complete did not list; S3 discards them.
-        self.uploads.forget(&upload_id);
-        Ok(resp)
+        let (fs, uploads) = (Arc::clone(&self.fs), Arc::clone(&self.uploads));
+        // Regression (complete_survives_a_client_that_leaves): a page reloaded mid-Complete
+        // dropped this future half-way, leaving the upload neither complete nor listable (s3s-fs
+        // had deleted its id but not its parts). S3's Complete is atomic: run it to its end.
+        run_to_end(async move {
+            let resp = fs.complete_multipart_upload(req).await?;
+            // s3s-fs leaves the parts Complete did not list; S3 discards them.
+            uploads.forget(&upload_id);
+            Ok(resp)
+        })
+        .await
     }
 
     /// Every refusal S3 (or s3s-fs) could make of this part list, before s3s-fs deletes anything.

@@ -185,6 +185,13 @@ impl Uploads {
         Ok(md5)
     }
 
+    /// Removes part `number` of upload `id`, if it is there.
+    pub fn remove_part(&self, id: &str, number: i32) {
+        if is_canonical_uuid(id) {
+            let _ = std::fs::remove_file(self.root.join(format!(".upload_id-{id}.part-{number}")));
+        }
+    }
+
     /// Removes what s3s-fs leaves of upload `id` once it is completed or aborted: parts that
     /// Complete did not list (S3 discards them) and cache entries.
     pub fn forget(&self, id: &str) {
