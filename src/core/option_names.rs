@@ -103,6 +103,7 @@ pub const UPLOAD_FILE: &[&str] = &[
     "resumeMaxAgeMs",
     "stallTimeoutMs",
     "headers",
+    "signContentLength",
 ];
 /// `putObject` / `postObject` options.
 pub const UPLOAD: &[&str] = &[

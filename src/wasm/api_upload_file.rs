@@ -9,7 +9,7 @@ use super::upload_tasks::Ctx;
 use crate::core::error::Error;
 use crate::core::multipart::machine::UploadConfig;
 use crate::core::multipart::request::Unsigned;
-use crate::core::multipart::{ChecksumAlgorithm, MultipartOptions, PartPlan};
+use crate::core::multipart::{ChecksumAlgorithm, MultipartOptions, Operation, PartPlan};
 use crate::core::options::Dialect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,7 +17,8 @@ use wasm_bindgen::JsCast;
 /// A request with no progress for this long is cancelled and retried (`stallTimeoutMs`).
 const DEFAULT_STALL_MS: u32 = 30_000;
 /// Options of `uploadFile` itself; never handed to `sign`.
-const DRIVER_KEYS: [&str; 14] = [
+const DRIVER_KEYS: [&str; 15] = [
+    "signContentLength",
     "resumeMaxAgeMs",
     "resume",
     "stallTimeoutMs",
@@ -157,6 +158,20 @@ pub fn upload_file(
         let part_size =
             whole(&options, "partSize", 1.0, 9_007_199_254_740_991.0)?.map(|n| n as u64);
         let plan = PartPlan::new(dialect, size, part_size)?;
+        let sign_content_length = get(&options, "signContentLength").as_bool() == Some(true);
+        if sign_content_length {
+            // Whether this dialect and version can sign it, checked on a stand-in first part
+            // before Create is sent (SigV4 and OSS V4 can; SigV2, OSS V1 and OBS cannot).
+            let mut part = o.clone();
+            part.operation = Operation::UploadPart;
+            part.upload_id = Some("stand-in".into());
+            part.part_number = Some(1);
+            part.content_length = Some(plan.part_size.min(size));
+            part.signed_headers.sign_content_length = Some(true);
+            part.object = Default::default();
+            part.checksum_algorithm = None;
+            Unsigned::new(&part)?;
+        }
         let concurrency = whole(&options, "concurrency", 1.0, 64.0)?.unwrap_or(4.0) as u32;
         let kms = o
             .object
@@ -181,6 +196,7 @@ pub fn upload_file(
             credentials,
             checksum,
             worker: get(&options, "worker"),
+            sign_content_length,
             stall_ms: match whole(&options, "stallTimeoutMs", 0.0, 3_600_000.0)? {
                 Some(0.0) => None,
                 Some(ms) => Some(ms as u32),

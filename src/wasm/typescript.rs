@@ -264,6 +264,8 @@ export interface UploadFileOptions extends Omit<Target, 'credentials'>, ObjectOp
   stallTimeoutMs?: number;
   /** Hash parts in a Worker (default: when available). */
   worker?: boolean;
+  /** Sign each part's and Complete's Content-Length (s3/oss v4); the sign request then carries it. */
+  signContentLength?: boolean;
   onProgress?: (p: MultipartProgress) => void;
   signal?: AbortSignal;
 }

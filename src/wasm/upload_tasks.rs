@@ -37,6 +37,8 @@ pub struct Ctx {
     pub worker: JsValue,
     /// Cancel a request after this long without progress (`stallTimeoutMs`; `None`: never).
     pub stall_ms: Option<u32>,
+    /// `signContentLength`: each part's (and Complete's) Content-Length is signed (SigV4, OSS V4).
+    pub sign_content_length: bool,
 }
 
 /// A signed request as the shell sends it.
@@ -122,6 +124,7 @@ impl Ctx {
             checksum: None,
             worker: JsValue::FALSE,
             stall_ms: Some(30_000),
+            sign_content_length: false,
         })
     }
 
@@ -181,6 +184,11 @@ impl Ctx {
         if let Some(c) = &checksum {
             set(&extra, "checksum", JsValue::from_str(c));
         }
+        if self.sign_content_length {
+            // The part's size, which the browser sends as Content-Length (it cannot be set).
+            set(&extra, "signContentLength", JsValue::TRUE);
+            set(&extra, "contentLength", JsValue::from((end - start) as f64));
+        }
         let request = self.request("uploadPart", &[&self.sse_c, &extra]);
         let body = |_: &Signed| Payload::Blob(slice.clone());
         let r = exchange(self, &request, "PUT", body, Some(progress), Some(signal)).await?;
@@ -212,6 +220,10 @@ impl Ctx {
         let extra = js_sys::Object::new();
         set(&extra, "uploadId", JsValue::from_str(upload_id));
         set(&extra, "parts", list.into());
+        if self.sign_content_length {
+            // The signer knows the XML's length: it builds the body it signs.
+            set(&extra, "signContentLength", JsValue::TRUE);
+        }
         let request = self.request("complete", &[&extra]);
         // A backend that presigned Complete need not send the body back: it is the same XML.
         let body = |s: &Signed| {
