@@ -5,7 +5,7 @@
 // worker), the in-memory limit, hash-wasm's and spark-md5's slice loops, a hash + presigned PUT
 // upload by this module and a PutObject by the AWS SDK v3 to the local bucket, then native MD5 of
 // the same bytes. Prints a table of medians, writes results.json, chart.svg and chart.png. Needs
-// target/release/bucket-server and pkg/ built; builds nothing. See bench/README.md.
+// target/server/bucket-server and pkg/ built; builds nothing. See bench/README.md.
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash, randomFillSync } from 'node:crypto';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';

@@ -15,7 +15,11 @@ want_browsers=${WANT_BROWSERS-chromium firefox}
 if [ -n "${WANT_MOTO:-}" ]; then want_moto=$WANT_MOTO; elif [ -n "$want_browsers" ]; then want_moto=1; else want_moto=0; fi
 MOTO_VERSION=5.2.5
 
-log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+step="checking what is installed"
+log() { step=$*; printf '\033[1msetup:\033[0m %s\n' "$*"; }
+# A failed step says which, and how to retry: every step checks first, so a rerun skips what
+# is done.
+trap 'echo "setup: failed while $step. Fix the cause above, then run the same command again (finished steps are skipped)." >&2' ERR
 
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   log "adding the wasm32-unknown-unknown target"

@@ -20,7 +20,7 @@ bash scripts/setup.sh
 stage "build the npm package (pkg/)"
 bash scripts/build.sh
 stage "build the local bucket server"
-cargo build --quiet --release -p bucket-server
+cargo build --quiet --profile server -p bucket-server
 stage "TypeScript declarations type-check the documented usage"
 node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler --lib esnext,dom tests/types/usage.ts
 stage "native Rust tests (core and bucket server)"

@@ -1,4 +1,4 @@
-// Starts the already-built local bucket server (target/release/bucket-server) for one test file:
+// Starts the already-built local bucket server (target/server/bucket-server) for one test file:
 // both ports chosen by the OS, a fresh temporary data dir, a random secret for this run. Builds
 // nothing. The process is killed when the test process exits, whatever the outcome.
 //
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
-export const binary = join(root, 'target/release/bucket-server');
+export const binary = join(root, 'target/server/bucket-server');
 
 /** false when the server binary and the package exist; otherwise why the e2e tests skip. */
 export const skip = (() => {
@@ -22,7 +22,7 @@ export const skip = (() => {
     (p) => !existsSync(p),
   );
   return missing.length
-    ? `missing ${missing.join(', ')} (build with \`cargo build -p bucket-server --release\` and \`bash scripts/build.sh\`)`
+    ? `missing ${missing.join(', ')} (build with \`cargo build -p bucket-server --profile server\` and \`bash scripts/build.sh\`)`
     : false;
 })();
 
