@@ -97,17 +97,31 @@ export async function pageAbort({ gen, options, useSign }) {
   return { error, uploadId: u.uploadId, abortError };
 }
 
-/** Page side: loads the package; with `sign`, window.sign asks the backend's /sign (multipart). */
+/** Page side: loads the package; with `sign`, window.sign asks the backend's /sign (multipart),
+ *  keeping each request and answer in window.signed; a refusal keeps its code and HTTP status. */
 export async function pageInit({ sign }) {
   window.bu = await import('/pkg/bucket_upload.js');
   await window.bu.default();
   if (sign) {
+    window.signed = [];
     window.sign = async (request) => {
       const r = await fetch('/sign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'multipart', ...request }) });
       const body = await r.json();
-      if (!r.ok) throw Object.assign(new Error(body.message), body);
+      if (!r.ok) throw Object.assign(new Error(body.message), body, { status: r.status });
+      window.signed.push({ request, answer: body });
       return body;
     };
   }
   return true;
+}
+
+/** Node side: the local bucket, Chromium and a page of the demo's origin with `pageInit` run
+ *  (a backend signer as window.sign); `stop()` ends them. */
+export async function startBucketPage({ launch, startServer }) {
+  const server = await startServer();
+  const browser = await launch();
+  const page = await browser.newPage();
+  await page.goto(server.page);
+  await page.evaluate(pageInit, { sign: true });
+  return { server, page, stop: async () => { await browser.close(); await server.stop(); } };
 }

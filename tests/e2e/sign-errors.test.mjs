@@ -8,34 +8,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch } from './browser.mjs';
+import { startBucketPage } from './multipart-shared.mjs';
 import { skip, startServer } from './server.mjs';
 
 let server;
-let browser;
 let page;
+let stop;
 
 before(async () => {
   if (skip) return;
-  server = await startServer();
-  browser = await launch();
-  page = await browser.newPage();
-  await page.goto(server.page);
-  await page.evaluate(async () => {
-    window.bu = await import('/pkg/bucket_upload.js');
-    await window.bu.default();
-    window.backend = async (request) => {
-      const r = await fetch('/sign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'multipart', ...request }) });
-      const body = await r.json();
-      if (!r.ok) throw Object.assign(new Error(body.message), body, { status: r.status });
-      return body;
-    };
-  });
+  ({ server, page, stop } = await startBucketPage({ launch, startServer }));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(async () => stop?.());
 
 /** Uploads 3 bytes with a `sign` that throws `failure` (page-side source) on its first `times` calls. */
 function upload(key, failure, times) {
@@ -46,7 +31,7 @@ function upload(key, failure, times) {
       const sign = async (request) => {
         calls++;
         if (calls <= times) fail();
-        return window.backend(request);
+        return window.sign(request);
       };
       try {
         const u = window.bu.uploadFile(new File(['abc'], 'f.txt'), {

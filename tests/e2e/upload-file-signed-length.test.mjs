@@ -7,39 +7,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch } from './browser.mjs';
+import { startBucketPage } from './multipart-shared.mjs';
 import { skip, startServer } from './server.mjs';
 
 const MIB = 1024 * 1024;
 let server;
-let browser;
 let page;
+let stop;
 
 before(async () => {
   if (skip) return;
-  server = await startServer();
-  browser = await launch();
-  page = await browser.newPage();
-  await page.goto(server.page);
-  await page.evaluate(async () => {
-    window.bu = await import('/pkg/bucket_upload.js');
-    await window.bu.default();
-    window.requests = [];
-    window.answers = [];
-    window.sign = async (request) => {
-      window.requests.push(request);
-      const r = await fetch('/sign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'multipart', ...request }) });
-      const body = await r.json();
-      if (!r.ok) throw Object.assign(new Error(body.message), body, { status: r.status });
-      window.answers.push({ operation: request.operation, url: body.url, headers: body.headers });
-      return body;
-    };
-  });
+  ({ server, page, stop } = await startBucketPage({ launch, startServer }));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(async () => stop?.());
 
 test('every part and Complete are signed with their Content-Length, and the bucket accepts them', { skip }, async () => {
   const size = 5 * MIB + 123;
@@ -50,11 +31,12 @@ test('every part and Complete are signed with their Content-Length, and the buck
     });
     try {
       const result = await u.done;
-      const parts = window.requests.filter((q) => q.operation === 'uploadPart').map((q) => [q.partNumber, q.contentLength, q.signContentLength]);
-      const complete = window.requests.find((q) => q.operation === 'complete');
-      const signedParts = window.answers.filter((a) => a.operation === 'uploadPart')
-        .map((a) => decodeURIComponent(new URL(a.url).searchParams.get('X-Amz-SignedHeaders') ?? ''));
-      return { ok: true, parts, signedParts, complete: complete.signContentLength, create: window.requests.find((q) => q.operation === 'create').signContentLength };
+      const requests = window.signed.map((s) => s.request);
+      const parts = requests.filter((q) => q.operation === 'uploadPart').map((q) => [q.partNumber, q.contentLength, q.signContentLength]);
+      const complete = requests.find((q) => q.operation === 'complete');
+      const signedParts = window.signed.filter((s) => s.request.operation === 'uploadPart')
+        .map((s) => decodeURIComponent(new URL(s.answer.url).searchParams.get('X-Amz-SignedHeaders') ?? ''));
+      return { ok: true, parts, signedParts, complete: complete.signContentLength, create: requests.find((q) => q.operation === 'create').signContentLength };
     } catch (e) {
       return { error: { code: e.code, message: e.message } };
     }
@@ -72,14 +54,16 @@ test('every part and Complete are signed with their Content-Length, and the buck
 
 test('a dialect that cannot sign Content-Length is refused before any request', { skip }, async () => {
   const r = await page.evaluate(async ({ endpoint, bucket }) => {
-    window.requests = [];
+    window.signed = [];
+    let asked = 0;
+    const sign = (request) => { asked++; return window.sign(request); };
     try {
       await window.bu.uploadFile(new File(['abc'], 'f.txt'), {
-        endpoint, bucket, pathStyle: true, key: 'uploads/signed-length/v2.txt', version: 'v2', sign: window.sign, signContentLength: true,
+        endpoint, bucket, pathStyle: true, key: 'uploads/signed-length/v2.txt', version: 'v2', sign, signContentLength: true,
       }).done;
       return { ok: true };
     } catch (e) {
-      return { error: { code: e.code, field: e.field }, requests: window.requests.length };
+      return { error: { code: e.code, field: e.field }, requests: asked };
     }
   }, { endpoint: server.endpoint, bucket: server.bucket });
   assert.equal(r.error?.code, 'UnsupportedOption', JSON.stringify(r));
