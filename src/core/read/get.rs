@@ -12,17 +12,7 @@ impl GetOptions {
         o.only(&[TARGET, GET])?;
         let t = Target::read(&o, default_put_expiry())?;
         let traffic_limit = o.whole("trafficLimit", 0, "a whole number of bits per second")?;
-        Ok(GetOptions {
-            dialect: t.dialect,
-            version: t.version,
-            endpoint: t.endpoint,
-            bucket: t.bucket,
-            region: t.region,
-            path_style: t.path_style,
-            credentials: t.credentials,
-            key: t.key,
-            expires_in: t.expires_in,
-            now: None,
+        Ok(with_target!(GetOptions, t, {
             version_id: o.text("versionId")?,
             response: ResponseOverrides {
                 content_type: o.text("responseContentType")?,
@@ -33,6 +23,6 @@ impl GetOptions {
                 content_encoding: o.text("responseContentEncoding")?,
             },
             traffic_limit: traffic_limit.map(|n| n as u64),
-        })
+        }))
     }
 }

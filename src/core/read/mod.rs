@@ -7,6 +7,27 @@
 //! words, whichever side the options came from. No serde code ships in the wasm module: its
 //! derived deserializers were a fifth of the module's size.
 
+/// `$ty { <the target fields of $t>, now: None, <the rest> }`: every operation's options begin
+/// with the same target (`options::Target`), read once by `Target::read`.
+macro_rules! with_target {
+    ($ty:ident, $t:expr, { $($field:ident: $value:expr),* $(,)? }) => {{
+        let t = $t;
+        $ty {
+            dialect: t.dialect,
+            version: t.version,
+            endpoint: t.endpoint,
+            bucket: t.bucket,
+            region: t.region,
+            path_style: t.path_style,
+            credentials: t.credentials,
+            key: t.key,
+            expires_in: t.expires_in,
+            now: None,
+            $($field: $value),*
+        }
+    }};
+}
+
 mod get;
 mod multipart;
 mod obj;

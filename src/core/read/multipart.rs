@@ -30,18 +30,8 @@ impl MultipartOptions {
         let operation = o.required("operation", o.get("operation"))?;
         let t = Target::read(&o, default_put_expiry())?;
         let parts = o.list("parts", "a list of { partNumber, etag, checksum? }")?;
-        Ok(MultipartOptions {
+        Ok(with_target!(MultipartOptions, t, {
             operation: Operation::read(operation)?,
-            dialect: t.dialect,
-            version: t.version,
-            endpoint: t.endpoint,
-            bucket: t.bucket,
-            region: t.region,
-            path_style: t.path_style,
-            credentials: t.credentials,
-            key: t.key,
-            expires_in: t.expires_in,
-            now: None,
             presign: o.flag("presign")?,
             upload_id: o.text("uploadId")?,
             part_number: o.count("partNumber")?,
@@ -63,7 +53,7 @@ impl MultipartOptions {
                 .map(|n| n as u64),
             signed_headers: SignedHeaderOptions::read(&o)?,
             object: ObjectOptions::read_besides(v, &["checksumAlgorithm"])?,
-        })
+        }))
     }
 }
 

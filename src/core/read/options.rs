@@ -126,21 +126,11 @@ impl PostFormOptions {
         o.only(&[TARGET, OBJECT, POST_FORM])?;
         let t = Target::read(&o, default_post_expiry())?;
         let conditions = o.list("conditions", "a list of policy conditions")?;
-        Ok(PostFormOptions {
-            dialect: t.dialect,
-            version: t.version,
-            endpoint: t.endpoint,
-            bucket: t.bucket,
-            region: t.region,
-            path_style: t.path_style,
-            credentials: t.credentials,
-            key: t.key,
-            expires_in: t.expires_in,
-            now: None,
+        Ok(with_target!(PostFormOptions, t, {
             conditions: conditions.iter().map(condition).collect::<Result<_, _>>()?,
             fields: o.fields("fields")?,
             object: ObjectOptions::read(v)?,
-        })
+        }))
     }
 }
 
@@ -150,22 +140,12 @@ impl PutOptions {
         o.only(&[TARGET, OBJECT, PUT])?;
         let t = Target::read(&o, default_put_expiry())?;
         let content_length = o.whole("contentLength", 0, "a non-negative integer (bytes)")?;
-        Ok(PutOptions {
-            dialect: t.dialect,
-            version: t.version,
-            endpoint: t.endpoint,
-            bucket: t.bucket,
-            region: t.region,
-            path_style: t.path_style,
-            credentials: t.credentials,
-            key: t.key,
-            expires_in: t.expires_in,
-            now: None,
+        Ok(with_target!(PutOptions, t, {
             headers: o.fields("headers")?,
             content_length: content_length.map(|n| n as u64),
             signed_headers: SignedHeaderOptions::read(&o)?,
             object: ObjectOptions::read(v)?,
-        })
+        }))
     }
 }
 
