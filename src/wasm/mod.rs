@@ -22,6 +22,7 @@ mod resume;
 mod single_retry;
 mod stall;
 mod typescript;
+mod typescript_multipart;
 mod upload_file;
 mod upload_tasks;
 mod worker;
