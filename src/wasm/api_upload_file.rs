@@ -1,10 +1,12 @@
 //! `uploadFile(file, options)`: reads the options once, checks every rule the upload's requests
-//! will meet (before any byte is sent), and starts the driver (`upload_file.rs`).
+//! will meet (before any byte is sent), and starts the driver (`upload_driver.rs`).
 
 use super::blob_reader::blob_size;
 use super::js_error::to_js;
 use super::js_options::{get, parse, set};
-use super::upload_file::{retry_policy, start, DriverOptions, MultipartUpload};
+use super::multipart_upload::MultipartUpload;
+use super::retry_option::retry_policy;
+use super::upload_driver::{start, DriverOptions};
 use super::upload_tasks::Ctx;
 use crate::core::error::Error;
 use crate::core::multipart::machine::UploadConfig;
