@@ -55,6 +55,7 @@ const kindsOf = {
   abort: 'abort',
   listParts: 'listParts',
   listUploads: 'listUploads',
+  head: 'head',
 };
 
 /** `{ kind, partNumber, uploadId }` of a request. */
@@ -70,6 +71,7 @@ export function classify(method, url) {
   else if (uploadId !== undefined && method === 'POST') kind = kindsOf.complete;
   else if (uploadId !== undefined && method === 'DELETE') kind = kindsOf.abort;
   else if (uploadId !== undefined && method === 'GET') kind = kindsOf.listParts;
+  else if (method === 'HEAD') kind = kindsOf.head;
   return { kind, partNumber, uploadId, query: q };
 }
 

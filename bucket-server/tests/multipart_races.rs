@@ -35,8 +35,9 @@ fn complete_survives_a_client_that_leaves() {
     let srv = Server::start("race-complete");
     let key = "uploads/race/complete.bin";
     let id = create(&srv, key);
-    let bodies: Vec<Vec<u8>> = (1..=3).map(|n| data(n, MIN_PART)).collect();
-    let etags: Vec<String> = (1..=3)
+    // Ten parts: assembling 50 MiB takes long enough to drop the client in the middle of it.
+    let bodies: Vec<Vec<u8>> = (1..=10).map(|n| data(n, MIN_PART)).collect();
+    let etags: Vec<String> = (1..=10)
         .map(|n| put_ok(&srv, key, &id, n, &bodies[n as usize - 1]))
         .collect();
     // Complete, written whole, then the connection closed at once: the client never reads.
@@ -63,6 +64,20 @@ fn complete_survives_a_client_that_leaves() {
     let mut s = TcpStream::connect(&srv.bucket_addr).unwrap();
     s.write_all(head.as_bytes()).unwrap();
     s.write_all(xml.as_bytes()).unwrap();
+    // The client leaves while the object is being assembled (s3s-fs writes it to a `.tmp.*`
+    // file first): not before the request was read, when nothing would be done at all.
+    let start = Instant::now();
+    let assembling = || {
+        std::fs::read_dir(&srv.data_dir).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".tmp.")
+        })
+    };
+    while !assembling() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_micros(200));
+    }
     drop(s);
     // The object is assembled whole, and nothing of the upload is left.
     let object = srv.data_dir.join("demo").join(key);

@@ -61,7 +61,9 @@ pub async fn exchange(
     ctx: &Ctx,
     request: &js_sys::Object,
     method: &str,
-    payload: impl Fn(&Signed) -> Payload,
+    // `dyn`: one copy of this state machine for every request kind (a generic closure made
+    // seven, ~3 KB of wasm each).
+    payload: &dyn Fn(&Signed) -> Payload,
     progress: Option<&js_sys::Function>,
     signal: Option<&AbortSignal>,
 ) -> Result<HttpResponse, Error> {

@@ -12,7 +12,9 @@ use super::upload_tasks::Ctx;
 use crate::core::error::Error;
 use crate::core::md5::Md5Digest;
 use crate::core::multipart::events::PartAnswer;
+use crate::core::multipart::read::Completed;
 use crate::core::multipart::reconcile::{reconcile, SavedPart};
+use crate::core::multipart::stored::already_stored;
 use crate::core::multipart::PartPlan;
 use crate::core::{encode, response::parse_crc64};
 use wasm_bindgen::{JsCast, JsValue};
@@ -35,6 +37,12 @@ pub enum Start {
     Continue {
         upload_id: String,
         done: Vec<(u32, PartAnswer)>,
+    },
+    /// The upload completed on the server though its answer never arrived: nothing to send.
+    AlreadyStored {
+        upload_id: String,
+        done: Vec<(u32, PartAnswer)>,
+        completed: Completed,
     },
 }
 
@@ -139,6 +147,19 @@ pub async fn start(ctx: &Ctx, cp: &Checkpoint, plan: &PartPlan) -> Result<Start,
                 }
             }
             Err(e) if e.code == "NoSuchUpload" => {
+                // Gone: completed (its answer lost to a reload) or aborted. A HEAD tells which.
+                let saved = saved_parts(&record);
+                if saved.len() as u64 == u64::from(plan.count) {
+                    if let Ok(head) = ctx.head_object().await {
+                        if let Some((done, completed)) = already_stored(plan, &saved, &head) {
+                            return Ok(Start::AlreadyStored {
+                                upload_id,
+                                done,
+                                completed,
+                            });
+                        }
+                    }
+                }
                 let _ = checkpoint::remove(&cp.id).await;
                 return Ok(Start::Restarted);
             }

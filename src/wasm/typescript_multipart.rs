@@ -6,7 +6,8 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &str = r#"
-export type MultipartOperation = 'create' | 'uploadPart' | 'complete' | 'listParts' | 'abort';
+/** `headObject`: after a lost Complete answer, whether the object is the upload (nothing re-sent). */
+export type MultipartOperation = 'create' | 'uploadPart' | 'complete' | 'listParts' | 'abort' | 'headObject';
 export type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA256';
 export interface CompletedPart { partNumber: number; etag: string; checksum?: string }
 /** `signMultipart` options: one operation of a multipart upload. Object options go on create;
@@ -81,6 +82,9 @@ export interface MultipartResult {
   resumed: boolean; partsReused: number;
   /** A checkpoint's upload id was gone on the server (NoSuchUpload): a new upload was made. */
   restarted: boolean;
+  /** The upload had completed though its answer was lost (a reload mid-Complete): a HEAD showed
+   *  the object's size and ETag are this file's parts; nothing was sent. */
+  alreadyStored: boolean;
   /** The checks made: 'parts' (every part's ETag is its MD5), 'etag' (the object's ETag is the
    *  MD5 of the part MD5s). */
   verified: string[];

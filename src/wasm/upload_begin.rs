@@ -18,6 +18,8 @@ pub struct Started {
     pub resumed: bool,
     pub restarted: bool,
     pub reused: u32,
+    /// The upload had completed on the server (its Complete answer lost): nothing was sent.
+    pub already_stored: bool,
 }
 
 /// The machine to drive: a fresh upload, or one continued from its checkpoint.
@@ -48,11 +50,25 @@ pub async fn begin(
             Start::Continue { upload_id, done } => {
                 started = Started {
                     resumed: true,
-                    restarted: false,
                     reused: done.len() as u32,
+                    ..Started::default()
                 };
                 shared.borrow_mut().upload_id = Some(upload_id.clone());
                 Upload::from_checkpoint(o.plan, o.config, upload_id, done)
+            }
+            Start::AlreadyStored {
+                upload_id,
+                done,
+                completed,
+            } => {
+                started = Started {
+                    resumed: true,
+                    reused: done.len() as u32,
+                    already_stored: true,
+                    ..Started::default()
+                };
+                shared.borrow_mut().upload_id = Some(upload_id.clone());
+                Upload::already_stored(o.plan, o.config, upload_id, done, completed)
             }
         },
     };

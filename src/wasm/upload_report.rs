@@ -63,6 +63,7 @@ pub fn finish(
             set(&out, "resumed", JsValue::from(started.resumed));
             set(&out, "restarted", JsValue::from(started.restarted));
             set(&out, "partsReused", JsValue::from(started.reused));
+            set(&out, "alreadyStored", JsValue::from(started.already_stored));
             set(
                 &out,
                 "uploadId",

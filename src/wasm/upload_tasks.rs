@@ -15,6 +15,7 @@ use crate::core::multipart::{
 };
 use crate::core::options::Dialect;
 use crate::core::response::parse_crc64;
+use crate::core::response::HttpResponse;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -128,10 +129,16 @@ impl Ctx {
         })
     }
 
+    /// HEAD of the object (with the SSE-C key, which reading such an object's metadata needs).
+    pub async fn head_object(&self) -> Result<HttpResponse, Error> {
+        let request = self.request("headObject", &[&self.sse_c]);
+        exchange(self, &request, "HEAD", &|_| Payload::Empty, None, None).await
+    }
+
     /// Create: the new upload's id.
     pub async fn create(&self) -> Result<String, Error> {
         let request = self.request("create", &[&self.object]);
-        let r = exchange(self, &request, "POST", |_| Payload::Empty, None, None).await?;
+        let r = exchange(self, &request, "POST", &|_| Payload::Empty, None, None).await?;
         read::upload_id(self.dialect, &r)
     }
 
@@ -191,7 +198,7 @@ impl Ctx {
         }
         let request = self.request("uploadPart", &[&self.sse_c, &extra]);
         let body = |_: &Signed| Payload::Blob(slice.clone());
-        let r = exchange(self, &request, "PUT", body, Some(progress), Some(signal)).await?;
+        let r = exchange(self, &request, "PUT", &body, Some(progress), Some(signal)).await?;
         Ok(PartSent {
             etag: r.header("etag").unwrap_or_default().to_string(),
             checksum,
@@ -232,7 +239,7 @@ impl Ctx {
                 _ => complete_xml::s3_body(parts, self.checksum),
             }))
         };
-        let r = exchange(self, &request, "POST", body, None, None).await?;
+        let r = exchange(self, &request, "POST", &body, None, None).await?;
         read::completed(self.dialect, &r)
     }
 
@@ -245,7 +252,7 @@ impl Ctx {
             set(&extra, "partNumberMarker", JsValue::from(marker));
         }
         let request = self.request("listParts", &[&extra]);
-        let r = exchange(self, &request, "GET", |_| Payload::Empty, None, None).await?;
+        let r = exchange(self, &request, "GET", &|_| Payload::Empty, None, None).await?;
         read::parts_page(self.dialect, &r)
     }
 
@@ -256,13 +263,13 @@ impl Ctx {
         set(&extra, "uploadId", JsValue::from_str(upload_id));
         for _ in 0..2 {
             let request = self.request("abort", &[&extra]);
-            match exchange(self, &request, "DELETE", |_| Payload::Empty, None, None).await {
+            match exchange(self, &request, "DELETE", &|_| Payload::Empty, None, None).await {
                 Ok(_) => {}
                 Err(e) if e.code == "NoSuchUpload" => return Ok(()),
                 Err(e) => return Err(e),
             }
             let request = self.request("listParts", &[&extra]);
-            match exchange(self, &request, "GET", |_| Payload::Empty, None, None).await {
+            match exchange(self, &request, "GET", &|_| Payload::Empty, None, None).await {
                 Ok(r) if read::parts_page(self.dialect, &r).is_ok_and(|p| !p.parts.is_empty()) => {
                     continue
                 }

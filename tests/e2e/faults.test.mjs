@@ -574,3 +574,41 @@ scenario(13, 'a page reload with parts 4 and 5 in flight, then uploadFile again 
   assert.deepEqual(await page.evaluate(() => window.bu.listUploads()), [], 'the checkpoint outlived the upload');
   t.diagnostic(`reload: ${r.result.partsReused} parts reused; sent again after the reload: parts ${again.map((e) => e.partNumber).join(', ')} (${againBytes} B)`);
 });
+
+// The answer to Complete lost to a reload: the server completed the object, the page never heard.
+// The checkpoint's upload id is then unknown to the server; a HEAD of the object (size, and an
+// ETag equal to the MD5 of the checkpoint's part MD5s) shows it is this upload, so nothing is sent.
+scenario(14, "a page reload while Complete's answer is held: found complete by a HEAD, nothing sent again", {}, async (t, record) => {
+  const key = 'uploads/faults/complete-lost.bin';
+  const path = join(tmp, 'complete-lost.bin');
+  writeFileSync(path, randomFillSync(Buffer.alloc(2 * PART + 7))); // 3 parts
+  const options = { retry: RETRY, partSize: PART };
+  proxy.rule({ kind: 'complete', action: 'stall', stallMs: 15_000, times: 1 });
+  await openPage();
+  await page.setInputFiles('#fault-file', path);
+  const interrupted = upload({ key, fromInput: true, open: false, options }).then(
+    (r) => ({ settled: r }),
+    (e) => ({ interrupted: e.message }),
+  );
+  const stored = join(server.dataDir, server.bucket, key);
+  for (let i = 0; i < 200 && !(entries('complete').length && existsSync(stored)); i++) await sleep(50);
+  assert.ok(existsSync(stored), 'the bucket never completed the object');
+  const beforeReload = proxy.log.length;
+  await loadPage({ reload: true });
+  const first = await interrupted;
+  assert.ok(first.interrupted, `the first upload was not interrupted by the reload: ${JSON.stringify(first)}`);
+  await page.setInputFiles('#fault-file', path);
+  const r = await upload({ key, fromInput: true, open: false, options });
+  record(r);
+  assert.equal(r.error, undefined, JSON.stringify(r.error));
+  t.diagnostic(JSON.stringify(proxy.log.slice(beforeReload).map((e) => [e.kind, e.status, e.method])));
+  assert.deepEqual([r.result.resumed, r.result.alreadyStored, r.result.partsReused], [true, true, 3], JSON.stringify(r.result));
+  const bytes = readFileSync(path);
+  assert.equal(r.result.etag, multipartEtag(bytes, PART));
+  assert.deepEqual(r.result.verified, ['etag']);
+  assert.ok(bytes.equals(readFileSync(stored)), 'stored bytes differ from the file');
+  const after = proxy.log.slice(beforeReload);
+  assert.deepEqual(after.filter((e) => ['create', 'part', 'complete'].includes(e.kind)).map((e) => e.kind), [], 'sent again after the reload');
+  assert.equal(after.filter((e) => e.kind === 'head').length, 1, 'one HEAD');
+  assert.deepEqual(await page.evaluate(() => window.bu.listUploads()), [], 'the checkpoint outlived the upload');
+});

@@ -1,4 +1,5 @@
-// Differential test of the five S3 multipart requests, ours (signMultipart) vs the AWS SDKs:
+// Differential test of the five S3 multipart requests (and the HEAD that checks a lost
+// Complete), ours (signMultipart) vs the AWS SDKs:
 //   - presigned (SigV4): @aws-sdk/s3-request-presigner getSignedUrl on CreateMultipartUpload,
 //     UploadPart, CompleteMultipartUpload, ListParts and AbortMultipartUpload — whole URLs, byte
 //     for byte, on every input of inputs.mjs (unicode, reserved characters and spaces in keys,
@@ -24,6 +25,7 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  HeadObjectCommand,
   ListPartsCommand,
   S3Client,
   UploadPartCommand,
@@ -103,6 +105,11 @@ function operations(c, uploadId) {
       command: new AbortMultipartUploadCommand({ ...base, UploadId: uploadId }),
       ours: { uploadId },
     },
+    // After a lost Complete answer, uploadFile asks whether the object is there (stored.rs).
+    headObject: {
+      command: new HeadObjectCommand(base),
+      ours: {},
+    },
   };
 }
 
@@ -147,7 +154,7 @@ for (const c of CASES) {
     }
   }
   const ops = operations(c, UPLOAD_IDS[1]);
-  for (const name of ['create', 'complete', 'listParts', 'abort']) {
+  for (const name of ['create', 'complete', 'listParts', 'abort', 'headObject']) {
     test(`header-signed ${name} equals what S3Client sends: ${c.name}`, { skip }, async () => {
       const sdk = await sdkSent(c, ops[name].command);
       const ours = await guarded('signMultipart', () =>
@@ -190,6 +197,7 @@ for (const c of CASES) {
     uploadPart: [{ UploadId: uploadId, PartNumber: 7, ContentMD5: c.contentMd5 }, { uploadId, partNumber: 7, contentMd5: c.contentMd5 }],
     abortMultipartUpload: [{ UploadId: uploadId }, { uploadId }, 'abort'],
     listParts: [{ UploadId: uploadId }, { uploadId }],
+    headObject: [{}, {}],
   };
   for (const [sdkName, [params, ours, opName]] of Object.entries(v2ops)) {
     test(`SigV2 presigned ${sdkName} equals aws-sdk v2's: ${c.name}`, { skip }, async () => {

@@ -14,6 +14,7 @@ pub mod read;
 pub mod reconcile;
 pub mod request;
 pub mod retry;
+pub mod stored;
 pub mod verify;
 
 pub use options::{ChecksumAlgorithm, CompletedPart, MultipartOptions, Operation};

@@ -20,6 +20,9 @@ pub enum Operation {
     ListParts,
     /// `DELETE /key?uploadId=ID`.
     Abort,
+    /// `HEAD /key`: whether an upload whose answer to Complete was lost did complete (a page
+    /// reloaded mid-Complete); its ETag and size are compared with the checkpoint's parts.
+    HeadObject,
 }
 
 impl Operation {
@@ -31,6 +34,7 @@ impl Operation {
             Operation::Complete => "complete",
             Operation::ListParts => "listParts",
             Operation::Abort => "abort",
+            Operation::HeadObject => "headObject",
         }
     }
 }

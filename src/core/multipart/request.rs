@@ -43,7 +43,12 @@ impl Unsigned {
             validate::region(&o.region)?;
         }
         validate::key_in_path(&o.key)?;
-        let presign = o.presign.unwrap_or(o.operation == Operation::UploadPart);
+        // Presigned by default where the browser sends the request with nothing else to sign:
+        // no preflight for HEAD, and a part's URL can be signed ahead.
+        let presign = o.presign.unwrap_or(matches!(
+            o.operation,
+            Operation::UploadPart | Operation::HeadObject
+        ));
         if presign {
             validate::expires_in(now, o.expires_in, Some(validate::MAX_PRESIGN_SECONDS))?;
         }
@@ -110,6 +115,16 @@ impl Unsigned {
                     q.push(("part-number-marker", Some(p.to_string())));
                 }
                 ("GET", q, ObjectOptions::default(), None)
+            }
+            Operation::HeadObject => {
+                if o.object.content_md5.is_some() {
+                    return Err(not_here("contentMd5", o.operation));
+                }
+                if o.checksum.is_some() {
+                    return Err(not_here("checksum", o.operation));
+                }
+                // Only the SSE-C key, which a HEAD of such an object needs.
+                ("HEAD", vec![], part_options(o)?, None)
             }
             Operation::Abort => {
                 only_upload_options(o)?;

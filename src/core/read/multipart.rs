@@ -17,8 +17,10 @@ impl Operation {
             ("complete", Operation::Complete),
             ("listParts", Operation::ListParts),
             ("abort", Operation::Abort),
+            ("headObject", Operation::HeadObject),
         ];
-        let what = "\"create\", \"uploadPart\", \"complete\", \"listParts\" or \"abort\"";
+        let what =
+            "\"create\", \"uploadPart\", \"complete\", \"listParts\", \"abort\" or \"headObject\"";
         choice(v, "operation", &table, what)
     }
 }

@@ -9,6 +9,7 @@ use crate::core::md5::Md5Digest;
 pub use crate::core::multipart::events::{Action, Outcome, PartAnswer, UploadConfig};
 use crate::core::multipart::options::CompletedPart;
 use crate::core::multipart::plan::PartPlan;
+use crate::core::multipart::read::Completed;
 
 mod answers;
 
@@ -111,6 +112,24 @@ impl Upload {
                 crc64: a.crc64,
             };
         }
+        u
+    }
+
+    /// An upload found complete on the server after its Complete answer was lost
+    /// ([`stored::already_stored`](crate::core::multipart::stored::already_stored)): every part
+    /// done, ended with `completed`, verified by its ETag. Nothing is sent.
+    pub fn already_stored(
+        plan: PartPlan,
+        config: UploadConfig,
+        upload_id: String,
+        done: Vec<(u32, PartAnswer)>,
+        completed: Completed,
+    ) -> Upload {
+        let mut u = Upload::from_checkpoint(plan, config, upload_id, done);
+        u.phase = Phase::Ended(Outcome::Done {
+            completed,
+            verified: vec!["etag"],
+        });
         u
     }
 
