@@ -12,9 +12,10 @@ import { transformSync } from 'esbuild';
 import { skip } from './load.mjs';
 
 // bytes, gzipped total: 233 KB at the start of 2026-12-01 (serde boundary), 199 KB after the
-// module's own option reader, the small sort and no float formatting, with presignGet,
-// signed Content-Length and OSS in/not-in added.
-const CEILING = 203_000;
+// module's own option reader, the small sort, no float formatting and one copy of the request
+// state machine, with presignGet, signed Content-Length, OSS in/not-in and the lost-Complete
+// check added.
+const CEILING = 201_000;
 const GOAL = 45_000;
 
 test('the shipped package stays under its size ceiling', { skip }, () => {
