@@ -9,6 +9,7 @@ use bucket_upload::core::multipart::stored::already_stored;
 use bucket_upload::core::multipart::PartPlan;
 use bucket_upload::core::response::HttpResponse;
 use bucket_upload::Dialect;
+use crc::{Crc, CRC_64_XZ};
 use md5::{Digest, Md5};
 
 const MIB: u64 = 1 << 20;
@@ -60,7 +61,9 @@ fn head(status: u16, etag: &str, length: u64) -> HttpResponse {
 #[test]
 fn the_completed_upload_is_recognised() {
     let (plan, saved, etag) = fixture();
-    let (done, completed) = already_stored(&plan, &saved, &head(200, &etag, plan.size)).unwrap();
+    let (done, completed, verified) =
+        already_stored(&plan, &saved, &head(200, &etag, plan.size)).unwrap();
+    assert_eq!(verified, "etag");
     assert_eq!(done.len(), 2);
     assert_eq!(completed.etag, etag.trim_matches('"'));
     assert_eq!(completed.version_id.as_deref(), Some("v1"));
@@ -164,4 +167,52 @@ fn head_object_takes_only_the_sse_c_key() {
             e.message
         );
     }
+}
+
+/// OSS forms its ETags otherwise: its whole-object `x-oss-hash-crc64ecma` is compared with the
+/// parts' CRCs combined. The expected CRC is the crc crate's over the whole bytes.
+#[test]
+fn on_oss_the_whole_object_crc64_shows_it() {
+    let xz = Crc::<u64>::new(&CRC_64_XZ);
+    let plan = PartPlan::new(Dialect::Oss, 300 * 1024 + 5, Some(100 * 1024)).unwrap();
+    let mut whole = Vec::new();
+    let saved: Vec<SavedPart> = (1..=plan.count)
+        .map(|n| {
+            let bytes = part_bytes(n, plan.part_len(n));
+            whole.extend_from_slice(&bytes);
+            SavedPart {
+                part_number: n,
+                size: plan.part_len(n),
+                etag: format!("\"PART{n}\""),
+                checksum: None,
+                md5: Some(Md5Digest(Md5::digest(&bytes).into())),
+                crc64: Some(xz.checksum(&bytes)),
+            }
+        })
+        .collect();
+    let oss_head = |crc: u64| {
+        HttpResponse::new(
+            200,
+            vec![
+                ("ETag".into(), "\"3FA2C5C9A2B84E2B9B0A1D1E2F3A4B5C\"".into()),
+                ("Content-Length".into(), plan.size.to_string()),
+                ("x-oss-hash-crc64ecma".into(), crc.to_string()),
+            ],
+            "",
+        )
+    };
+    let right = xz.checksum(&whole);
+    let (_, completed, verified) = already_stored(&plan, &saved, &oss_head(right)).unwrap();
+    assert_eq!(verified, "crc64");
+    assert_eq!(completed.crc64ecma, Some(right.to_string()));
+    assert!(
+        already_stored(&plan, &saved, &oss_head(right ^ 1)).is_none(),
+        "another CRC"
+    );
+    let mut no_crc = saved.clone();
+    no_crc[2].crc64 = None;
+    assert!(
+        already_stored(&plan, &no_crc, &oss_head(right)).is_none(),
+        "a part without its CRC"
+    );
 }

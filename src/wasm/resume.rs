@@ -43,6 +43,7 @@ pub enum Start {
         upload_id: String,
         done: Vec<(u32, PartAnswer)>,
         completed: Completed,
+        verified: &'static str,
     },
 }
 
@@ -151,11 +152,14 @@ pub async fn start(ctx: &Ctx, cp: &Checkpoint, plan: &PartPlan) -> Result<Start,
                 let saved = saved_parts(&record);
                 if saved.len() as u64 == u64::from(plan.count) {
                     if let Ok(head) = ctx.head_object().await {
-                        if let Some((done, completed)) = already_stored(plan, &saved, &head) {
+                        if let Some((done, completed, verified)) =
+                            already_stored(plan, &saved, &head)
+                        {
                             return Ok(Start::AlreadyStored {
                                 upload_id,
                                 done,
                                 completed,
+                                verified,
                             });
                         }
                     }

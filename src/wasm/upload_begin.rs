@@ -60,6 +60,7 @@ pub async fn begin(
                 upload_id,
                 done,
                 completed,
+                verified,
             } => {
                 started = Started {
                     resumed: true,
@@ -68,7 +69,7 @@ pub async fn begin(
                     ..Started::default()
                 };
                 shared.borrow_mut().upload_id = Some(upload_id.clone());
-                Upload::already_stored(o.plan, o.config, upload_id, done, completed)
+                Upload::already_stored(o.plan, o.config, upload_id, done, completed, verified)
             }
         },
     };

@@ -117,18 +117,19 @@ impl Upload {
 
     /// An upload found complete on the server after its Complete answer was lost
     /// ([`stored::already_stored`](crate::core::multipart::stored::already_stored)): every part
-    /// done, ended with `completed`, verified by its ETag. Nothing is sent.
+    /// done, ended with `completed`, verified by its ETag (or OSS's CRC-64). Nothing is sent.
     pub fn already_stored(
         plan: PartPlan,
         config: UploadConfig,
         upload_id: String,
         done: Vec<(u32, PartAnswer)>,
         completed: Completed,
+        verified: &'static str,
     ) -> Upload {
         let mut u = Upload::from_checkpoint(plan, config, upload_id, done);
         u.phase = Phase::Ended(Outcome::Done {
             completed,
-            verified: vec!["etag"],
+            verified: vec![verified],
         });
         u
     }
