@@ -30,6 +30,13 @@ impl Dialect {
         }
     }
 
+    /// The dialect of an option's exact name (`"oss"`).
+    pub fn from_name(name: &str) -> Option<Dialect> {
+        [Dialect::S3, Dialect::Oss, Dialect::Obs, Dialect::Cms]
+            .into_iter()
+            .find(|d| d.name() == name)
+    }
+
     /// The typed error for an operation this dialect does not have (yet).
     pub fn unsupported(self, operation: &str) -> crate::core::error::Error {
         crate::core::error::Error::invalid(

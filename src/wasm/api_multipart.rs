@@ -4,7 +4,6 @@
 use super::js_error::to_js;
 use super::js_options::{now, pairs_to_object, parse, set};
 use crate::core::multipart::{sign_multipart as sign, MultipartOptions, SignedMultipart};
-use crate::core::option_names::*;
 use wasm_bindgen::prelude::*;
 
 /// `{ method, url, headers, body?, stringToSign, canonicalRequest? }` as a JS object.
@@ -30,7 +29,6 @@ pub fn sign_multipart(
     #[wasm_bindgen(unchecked_param_type = "SignMultipartOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = || {
-        super::js_options::known(&options, &[TARGET, OBJECT, MULTIPART])?;
         let mut o: MultipartOptions = parse(&options, MultipartOptions::read)?;
         o.now = Some(now(&options)?);
         sign(&o)

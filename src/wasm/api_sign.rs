@@ -5,7 +5,6 @@
 use super::checksum_option::with_digest;
 use super::js_error::to_js;
 use super::js_options::{now, pairs_to_js, pairs_to_object, parse, set};
-use crate::core::option_names::*;
 use crate::core::options::{GetOptions, PostFormOptions, PutOptions, SignPolicyOptions};
 use crate::core::{post_form, presign, presign_get, put_headers, sign_policy};
 use wasm_bindgen::prelude::*;
@@ -18,7 +17,6 @@ pub fn sign_post_form(
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let options = with_digest(&options)?;
-        super::js_options::known(&options, &[TARGET, OBJECT, POST_FORM])?;
         let mut o: PostFormOptions = parse(&options, PostFormOptions::read)?;
         o.now = Some(now(&options)?);
         post_form::sign_post_form(&o)
@@ -37,7 +35,6 @@ pub fn presign_put(
 ) -> Result<String, JsValue> {
     let run = || {
         let options = with_digest(&options)?;
-        super::js_options::known(&options, &[TARGET, OBJECT, PUT])?;
         let mut o: PutOptions = parse(&options, PutOptions::read)?;
         o.now = Some(now(&options)?);
         presign::presign_put(&o)
@@ -52,7 +49,6 @@ pub fn presign_get(
     #[wasm_bindgen(unchecked_param_type = "GetOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
     let run = || {
-        super::js_options::known(&options, &[TARGET, GET])?;
         let mut o: GetOptions = parse(&options, GetOptions::read)?;
         o.now = Some(now(&options)?);
         presign_get::presign_get(&o)
@@ -69,7 +65,6 @@ pub fn presign_put_request(
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let options = with_digest(&options)?;
-        super::js_options::known(&options, &[TARGET, OBJECT, PUT])?;
         let mut o: PutOptions = parse(&options, PutOptions::read)?;
         o.now = Some(now(&options)?);
         let url = presign::presign_put(&o)?;
@@ -89,7 +84,6 @@ pub fn sign_put_headers(
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let options = with_digest(&options)?;
-        super::js_options::known(&options, &[TARGET, OBJECT, PUT])?;
         let mut o: PutOptions = parse(&options, PutOptions::read)?;
         o.now = Some(now(&options)?);
         put_headers::sign_put_headers(&o)
@@ -115,7 +109,6 @@ pub fn sign_policy(
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let policy = super::js_options::string_arg(&policy_base64, "policy")?;
-        super::js_options::known(&options, &[SIGN_POLICY])?;
         let mut o: SignPolicyOptions = parse(&options, SignPolicyOptions::read)?;
         o.now = Some(now(&options)?);
         sign_policy::sign_policy(&policy, &o)

@@ -125,9 +125,12 @@ pub(crate) fn fields(v: &Value, field: &str) -> Result<Fields, Error> {
         if v.is_null() {
             continue;
         }
-        let text = v
-            .as_scalar_text()
-            .ok_or_else(|| wrong_type(&[field, ".", k].concat(), "a string or a whole number"))?;
+        let text = v.as_scalar_text().ok_or_else(|| {
+            wrong_type(
+                &[field, ".", k].concat(),
+                "a string or a number (a whole one)",
+            )
+        })?;
         out.push((k.clone(), text));
     }
     Ok(Fields(out))

@@ -32,13 +32,12 @@ pub(crate) fn choice<T: Copy>(
 
 impl Dialect {
     pub fn read(v: &Value) -> Result<Self, Error> {
-        let table = [
-            ("s3", Dialect::S3),
-            ("oss", Dialect::Oss),
-            ("obs", Dialect::Obs),
-            ("cms", Dialect::Cms),
-        ];
-        choice(v, "dialect", &table, "\"s3\", \"oss\", \"obs\" or \"cms\"")
+        let what = "\"s3\", \"oss\", \"obs\" or \"cms\"";
+        match v {
+            Value::Text(name) => Dialect::from_name(name),
+            _ => None,
+        }
+        .ok_or_else(|| wrong_type("dialect", what))
     }
 }
 

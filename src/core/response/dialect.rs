@@ -13,17 +13,13 @@ use crate::core::options::Dialect;
 
 /// The dialect named by `name` (`s3`, `oss`, `obs`, `cms`; any case).
 pub fn parse_dialect(name: &str) -> Result<Dialect, Error> {
-    match name.to_ascii_lowercase().as_str() {
-        "s3" => Ok(Dialect::S3),
-        "oss" => Ok(Dialect::Oss),
-        "obs" => Ok(Dialect::Obs),
-        "cms" => Ok(Dialect::Cms),
-        _ => Err(Error::invalid(
+    Dialect::from_name(&name.to_ascii_lowercase()).ok_or_else(|| {
+        Error::invalid(
             "InvalidOptions",
             "dialect",
             format!("unknown dialect \"{name}\"; use s3, oss, obs or cms"),
-        )),
-    }
+        )
+    })
 }
 
 /// Response headers carrying the request id, the dialect's own first. OSS:
