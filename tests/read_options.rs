@@ -69,7 +69,7 @@ fn wrong_types_name_the_option_in_plain_words() {
             "metadata",
             json!({ "owner": { "n": 1 } }),
             "metadata.owner",
-            "a string or a whole number",
+            "a string or a number (a whole one)",
         ),
         (
             "dialect",
